@@ -8,5 +8,6 @@ require (
 	github.com/google/uuid v1.6.0 // indirect
 	github.com/knakk/rdf v0.0.0-20190304171630-8521bf4c5042 // indirect
 	github.com/piprate/json-gold v0.5.0 // indirect
+	github.com/pquerna/cachecontrol v0.2.0 // indirect
 	golang.org/x/text v0.44.0 // indirect
 )
