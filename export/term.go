@@ -2,8 +2,11 @@ package export
 
 import (
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/cayleygraph/quad"
@@ -59,11 +62,39 @@ func toTerm(v quad.Value) (term, error) {
 			return term{}, fmt.Errorf("language tag %q is not valid", v.Lang)
 		}
 		return literal(string(v.Value), "", v.Lang)
+	case quad.Bool:
+		return literal(strconv.FormatBool(bool(v)), schema.XSD+"boolean", "")
+	case quad.Int:
+		return literal(strconv.FormatInt(int64(v), 10), schema.XSD+"integer", "")
+	case quad.Float:
+		return literal(canonicalDouble(float64(v)), schema.XSD+"double", "")
+	case quad.Time:
+		return literal(time.Time(v).UTC().Format(time.RFC3339Nano), schema.XSD+"dateTime", "")
 	case quad.TypedStringer:
 		ts := v.TypedString()
 		return literal(string(ts.Value), string(ts.Type.Full()), "")
 	}
 	return term{}, fmt.Errorf("unsupported value %T", v)
+}
+
+// canonicalDouble writes f in the canonical xsd:double form (1.5E2, 0.0E0,
+// INF, -INF, NaN); quad.Float's own form (1.5E+02) is valid but not canonical.
+func canonicalDouble(f float64) string {
+	switch {
+	case math.IsNaN(f):
+		return "NaN"
+	case math.IsInf(f, 1):
+		return "INF"
+	case math.IsInf(f, -1):
+		return "-INF"
+	}
+	s := strconv.FormatFloat(f, 'E', -1, 64)
+	mant, exp, _ := strings.Cut(s, "E")
+	if !strings.Contains(mant, ".") {
+		mant += ".0"
+	}
+	e, _ := strconv.Atoi(exp)
+	return mant + "E" + strconv.Itoa(e)
 }
 
 func literal(s, datatype, lang string) (term, error) {
