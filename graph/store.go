@@ -14,7 +14,7 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
-	_ "github.com/cayleygraph/cayley/graph/kv/bolt" // registers "bolt"
+	_ "github.com/cayleygraph/cayley/graph/kv/bolt"  // registers "bolt"
 	_ "github.com/cayleygraph/cayley/graph/memstore" // registers "memstore"
 	"github.com/cayleygraph/quad"
 
