@@ -63,6 +63,13 @@ type Block struct {
 	LeadIn *Sentence
 	// Ordered is true for numbered lists.
 	Ordered bool
+	// IsReferences marks the article's reference list (its entries are in
+	// Document.References).
+	IsReferences bool
+	// Boilerplate marks page furniture that is not content: navigation
+	// ("See ...", "Read more"), bylines, share links, copyright lines and
+	// whatever trails the reference list ("Recent posts").
+	Boilerplate bool
 }
 
 // Item is a list item. Text is the item without its marker ("• ", "- ",
@@ -124,4 +131,9 @@ type ParsedRef struct {
 	Type         string // "journal article", "web page", "blog post", "press release", "book", "report"
 	DOI          string
 	URL          string
+	// EtAl is true when the author list was cut short ("et al").
+	EtAl bool
+	// ArticleNumber is an electronic article number given instead of pages
+	// ("103817", "e0123456").
+	ArticleNumber string
 }

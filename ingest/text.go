@@ -1,0 +1,949 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ParseText parses a plain-text article: the title on the first line,
+// headings as short lines of their own, paragraphs separated by blank lines,
+// bullet lists ("• item", "- item", "1. item"...), and a reference list at
+// the end (under a "References" heading, or a trailing list of citations
+// with no heading). Document.Text is src itself and every offset is a byte
+// offset into it. It returns a *ParseError for input that is not a text
+// article (empty, binary, invalid UTF-8 or larger than MaxArticleBytes).
+func ParseText(name string, src []byte) (*Document, error) {
+	if err := txtCheckSource(name, src); err != nil {
+		return nil, err
+	}
+	p := &txtParser{text: string(src)}
+	p.splitLines()
+	return p.parse(), nil
+}
+
+// txtLine is one line of the source.
+type txtLine struct {
+	start, end int // the line without its "\n" (or "\r\n")
+	cs, ce     int // the line's content, trimmed
+	indent     int // width of the leading white space (a tab counts 4)
+	blank      bool
+	bullet     bool
+	ts         int  // start of the item text after the marker (bullet lines)
+	ordered    bool // numbered marker
+	num        int  // its number
+	marker     string
+	rule       bool // a horizontal rule ("---", "***", "===")
+}
+
+type txtElemKind int
+
+const (
+	txtHeading txtElemKind = iota
+	txtPara
+	txtList
+)
+
+// txtItem is a list item before nesting.
+type txtItem struct {
+	indent   int
+	num      int
+	ordered  bool
+	ms       int // marker start
+	ts, te   int // item text span
+	children []*txtItem
+}
+
+// txtElem is a heading, paragraph or list found in the source.
+type txtElem struct {
+	kind        txtElemKind
+	start, end  int   // content span
+	lines       []int // paragraph lines
+	items       []*txtItem
+	level       int
+	ht          string // heading text (without markup)
+	hs, he      int    // heading text span
+	boiler      bool
+	refs        bool
+	prevBlank   bool // a blank line (or the start) precedes it
+	allCapsHead bool
+	numbered    int // heading numbering depth ("2.1" = 2), 0 if none
+	hashes      int // Markdown-style "#" count, 0 if none
+}
+
+type txtParser struct {
+	text  string
+	lines []txtLine
+	elems []*txtElem
+	title int // index of the title line, -1 if none
+}
+
+var (
+	txtNumMarker   = regexp.MustCompile(`^(?:(\d{1,3})[.)]|\((\d{1,3})\)|\[(\d{1,3})\])[ \t\x{00A0}]`)
+	txtRuleLine    = regexp.MustCompile(`^(?:[-=*_~]\s*){3,}$`)
+	txtHeadNumber  = regexp.MustCompile(`^(\d{1,2}(?:\.\d{1,2})+)\.?\s+\S`)
+	txtHashHeading = regexp.MustCompile(`^(#{1,6})\s+(\S.*?)(?:\s+#+)?$`)
+)
+
+// txtSymbolBullets are the bullet marks; those in txtStrongBullets can
+// start a list right after a paragraph line.
+const (
+	txtSymbolBullets = "•·‣◦▪▫●○■□►▸➢✓✔-*–—+"
+	txtStrongBullets = "•·‣◦▪▫●○■□►▸➢✓✔"
+)
+
+func (p *txtParser) splitLines() {
+	t := p.text
+	for i := 0; i <= len(t); {
+		j := strings.IndexByte(t[i:], '\n')
+		end := len(t)
+		next := len(t) + 1
+		if j >= 0 {
+			end = i + j
+			next = end + 1
+		}
+		e := end
+		if e > i && t[e-1] == '\r' {
+			e--
+		}
+		l := txtLine{start: i, end: e}
+		l.cs, l.ce = txtTrimSpan(t, i, e)
+		l.blank = l.cs >= l.ce
+		for k := i; k < l.cs; {
+			r, n := utf8.DecodeRuneInString(t[k:])
+			if r == '\t' {
+				l.indent += 4
+			} else {
+				l.indent++
+			}
+			k += n
+		}
+		if !l.blank {
+			p.classify(&l)
+		}
+		p.lines = append(p.lines, l)
+		if j < 0 {
+			break
+		}
+		i = next
+	}
+}
+
+// classify sets the bullet and rule fields of a non-blank line.
+func (p *txtParser) classify(l *txtLine) {
+	c := p.text[l.cs:l.ce]
+	if txtRuleLine.MatchString(c) {
+		l.rule = true
+		return
+	}
+	r, n := utf8.DecodeRuneInString(c)
+	if strings.ContainsRune(txtSymbolBullets, r) {
+		if n == len(c) {
+			return
+		}
+		r2, n2 := utf8.DecodeRuneInString(c[n:])
+		if txtIsSpace(r2) {
+			l.bullet = true
+			l.marker = string(r)
+			l.ts, _ = txtTrimSpan(p.text, l.cs+n+n2, l.ce)
+			if l.ts >= l.ce { // a bare marker
+				l.bullet = false
+				l.rule = true
+			}
+		}
+		return
+	}
+	if m := txtNumMarker.FindStringSubmatchIndex(c); m != nil {
+		l.bullet, l.ordered = true, true
+		for g := 1; g <= 3; g++ {
+			if m[2*g] >= 0 {
+				l.num = atoiSafe(c[m[2*g]:m[2*g+1]])
+				l.marker = c[:m[2*g]] + "#" + c[m[2*g+1]:m[1]-1]
+			}
+		}
+		l.ts, _ = txtTrimSpan(p.text, l.cs+m[1], l.ce)
+		if l.ts >= l.ce {
+			l.bullet, l.ordered = false, false
+		}
+	}
+}
+
+// atoiSafe converts a short string of ASCII digits.
+func atoiSafe(s string) int {
+	n := 0
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return n
+		}
+		if n > 1e8 {
+			return n
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+func (p *txtParser) content(i int) string { return p.text[p.lines[i].cs:p.lines[i].ce] }
+
+func (p *txtParser) parse() *Document {
+	doc := &Document{Text: p.text}
+	p.title = -1
+	first := 0
+	for first < len(p.lines) && (p.lines[first].blank || p.lines[first].rule) {
+		first++
+	}
+	if first < len(p.lines) {
+		l := p.lines[first]
+		if !l.bullet && l.ce-l.cs <= 200 {
+			p.title = first
+			s, e := l.cs, l.ce
+			if m := txtHashHeading.FindStringSubmatchIndex(p.text[s:e]); m != nil {
+				s, e = s+m[4], s+m[5]
+			}
+			doc.Title, doc.TitleAt = p.text[s:e], Span{s, e}
+			first++
+			// a setext underline under the title
+			if first < len(p.lines) && p.lines[first].rule {
+				first++
+			}
+		}
+	}
+	p.scan(first)
+	p.markBoilerplate()
+	p.findReferences()
+	p.setLevels()
+	p.build(doc, first)
+	return doc
+}
+
+// scan groups the lines from index from on into elements.
+func (p *txtParser) scan(from int) {
+	ls := p.lines
+	prevBlank := true
+	for i := from; i < len(ls); {
+		l := ls[i]
+		if l.blank || l.rule {
+			prevBlank = true
+			i++
+			continue
+		}
+		if l.bullet {
+			e, next := p.scanList(i)
+			e.prevBlank = prevBlank
+			p.elems = append(p.elems, e)
+			i = next
+			prevBlank = false
+			continue
+		}
+		// a run of text lines
+		j := i + 1
+		for j < len(ls) && !ls[j].blank && !ls[j].rule && !(ls[j].bullet && p.interrupts(j)) {
+			j++
+		}
+		setext := 0
+		if j < len(ls) && ls[j].rule && j == i+1 {
+			c := p.content(j)
+			if strings.HasPrefix(c, "=") {
+				setext = 2
+			} else if strings.HasPrefix(c, "-") {
+				setext = 3
+			}
+		}
+		head := false
+		if prevBlank && p.isHeadingLine(i) {
+			switch {
+			case setext > 0 || j == i+1:
+				head = true
+			default:
+				c := p.content(i + 1)
+				r, _ := utf8.DecodeRuneInString(c)
+				head = unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("“\"(", r)
+			}
+		}
+		if head {
+			e := &txtElem{kind: txtHeading, start: l.cs, end: l.ce, prevBlank: prevBlank, level: 2}
+			e.hs, e.he = l.cs, l.ce
+			c := p.content(i)
+			if m := txtHashHeading.FindStringSubmatchIndex(c); m != nil {
+				e.hashes = m[3] - m[2]
+				e.hs, e.he = l.cs+m[4], l.cs+m[5]
+			} else if m := txtHeadNumber.FindStringSubmatch(c); m != nil {
+				e.numbered = strings.Count(m[1], ".") + 1
+			}
+			e.ht = p.text[e.hs:e.he]
+			e.allCapsHead = txtAllCaps(e.ht)
+			if setext > 0 {
+				e.hashes = setext
+				j = i + 2
+			}
+			p.elems = append(p.elems, e)
+			i++
+			if i >= j {
+				i = j
+				prevBlank = false
+				continue
+			}
+		}
+		e := &txtElem{kind: txtPara, start: ls[i].cs, end: ls[j-1].ce, prevBlank: prevBlank && !head}
+		for k := i; k < j; k++ {
+			e.lines = append(e.lines, k)
+		}
+		p.elems = append(p.elems, e)
+		i = j
+		prevBlank = false
+	}
+}
+
+// interrupts reports whether the bullet line i, directly after a text line,
+// starts a list rather than continuing the paragraph.
+func (p *txtParser) interrupts(i int) bool {
+	l := p.lines[i]
+	prev := p.content(i - 1)
+	if strings.HasSuffix(prev, ":") {
+		return true
+	}
+	if l.ordered {
+		return l.num == 1
+	}
+	r, _ := utf8.DecodeRuneInString(p.content(i))
+	return strings.ContainsRune(txtStrongBullets, r)
+}
+
+// scanList reads a list starting at bullet line i. Bullet runs separated by
+// blank lines form one list when their markers are alike.
+func (p *txtParser) scanList(i int) (*txtElem, int) {
+	ls := p.lines
+	e := &txtElem{kind: txtList, start: ls[i].cs}
+	var flat []*txtItem
+	kind := txtMarkerKind(ls[i])
+	var cur *txtItem
+	j := i
+	for j < len(ls) {
+		l := ls[j]
+		switch {
+		case l.bullet:
+			if j > i && ls[j-1].blank && txtMarkerKind(l) != kind {
+				goto done
+			}
+			cur = &txtItem{indent: l.indent, num: l.num, ordered: l.ordered, ms: l.cs, ts: l.ts, te: l.ce}
+			flat = append(flat, cur)
+			j++
+		case l.blank || l.rule:
+			k := j
+			for k < len(ls) && (ls[k].blank || ls[k].rule) {
+				k++
+			}
+			if k < len(ls) && ls[k].bullet && txtMarkerKind(ls[k]) == kind {
+				j = k
+				continue
+			}
+			goto done
+		default:
+			// a continuation line: indented under the item, or a lazy
+			// continuation of an unfinished item
+			if ls[j-1].blank || ls[j-1].rule {
+				goto done
+			}
+			prevItemText := p.text[cur.ts:cur.te]
+			c := p.content(j)
+			r, _ := utf8.DecodeRuneInString(c)
+			last, _ := utf8.DecodeLastRuneInString(prevItemText)
+			if l.indent > cur.indent || (unicode.IsLower(r) && !strings.ContainsRune(".!?:", last)) {
+				cur.te = l.ce
+				j++
+				continue
+			}
+			goto done
+		}
+	}
+done:
+	e.end = flat[len(flat)-1].te
+	e.items = txtNest(flat)
+	return e, j
+}
+
+// txtMarkerKind groups markers: all numbered markers of one style are alike,
+// symbol markers are alike when they are the same symbol.
+func txtMarkerKind(l txtLine) string { return l.marker }
+
+// txtNest builds the item tree from indentation.
+func txtNest(flat []*txtItem) []*txtItem {
+	var top []*txtItem
+	var stack []*txtItem
+	for _, it := range flat {
+		for len(stack) > 0 && stack[len(stack)-1].indent >= it.indent {
+			stack = stack[:len(stack)-1]
+		}
+		if len(stack) == 0 {
+			top = append(top, it)
+		} else {
+			parent := stack[len(stack)-1]
+			parent.children = append(parent.children, it)
+		}
+		stack = append(stack, it)
+	}
+	return top
+}
+
+// isHeadingLine reports whether line i has the shape of a heading.
+func (p *txtParser) isHeadingLine(i int) bool {
+	l := p.lines[i]
+	if l.bullet || l.blank {
+		return false
+	}
+	c := p.content(i)
+	if m := txtHashHeading.FindStringSubmatch(c); m != nil {
+		return true
+	}
+	if txtIsRefHeading(c) {
+		return true
+	}
+	if len(c) > 90 || len(strings.Fields(c)) > 14 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(c)
+	if strings.ContainsRune(".,;:", last) {
+		return false
+	}
+	hasLetter, firstLetter := false, rune(0)
+	for _, r := range c {
+		if unicode.IsLetter(r) {
+			if !hasLetter {
+				firstLetter = r
+			}
+			hasLetter = true
+			break
+		}
+	}
+	if !hasLetter || unicode.IsLower(firstLetter) {
+		return false
+	}
+	lc := strings.ToLower(c)
+	if strings.Contains(lc, "http://") || strings.Contains(lc, "https://") || strings.Contains(lc, "www.") {
+		return false
+	}
+	if txtIsBoilerLine(c) {
+		return false
+	}
+	return txtCitationScore(c) < 2
+}
+
+// txtAllCaps reports whether s has letters and no lower-case ones.
+func txtAllCaps(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 1
+}
+
+var txtRefHeading = regexp.MustCompile(`(?i)^(?:#+\s*)?(?:\d+\.?\s+)?(references?|sources?|bibliography|citations?|works cited|notes|end ?notes|foot ?notes|literature cited|reference list|sources and references|references and (?:notes|sources|further reading)|sources and further reading|scientific references|studies cited|research cited)\s*:?\s*$`)
+
+// txtIsRefHeading reports whether a heading introduces a reference list.
+func txtIsRefHeading(s string) bool { return txtRefHeading.MatchString(txtTrimSpace(s)) }
+
+var txtBoilerRes = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)^see(?:\s+also)?\s*:`),
+	regexp.MustCompile(`(?i)^see\s+(?:also|more|our|related|all|the full|full)\b`),
+	regexp.MustCompile(`(?i)^(?:read|learn|find out|discover)\s+more\b`),
+	regexp.MustCompile(`(?i)^(?:written|reviewed|medically reviewed|clinically reviewed|fact[- ]checked|edited|authored|posted|published|illustrated|photographed)\s+by\b`),
+	regexp.MustCompile(`(?i)^(?:last\s+)?(?:updated|published|posted|reviewed|modified)(?:\s+on)?\s*:?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)`),
+	regexp.MustCompile(`(?i)^share\b`),
+	regexp.MustCompile(`(?i)^(?:advertisement|sponsored|sponsored content|ad|ads|promoted)$`),
+	regexp.MustCompile(`(?i)^(?:©|copyright\b|\(c\)\s*\d)`),
+	regexp.MustCompile(`(?i)all rights reserved`),
+	regexp.MustCompile(`(?i)^(?:image|photo|picture|illustration)(?:\s+(?:credit|source|courtesy|by))?\s*:`),
+	regexp.MustCompile(`(?i)^(?:image|photo)\s+(?:credit|courtesy)\b`),
+	regexp.MustCompile(`(?i)^(?:subscribe|sign up|follow us|join our|download our|get our newsletter)\b`),
+	regexp.MustCompile(`(?i)^(?:recent|related|popular|latest|trending|more)\s+(?:posts|articles|stories|reading|news|content|from)\b`),
+	regexp.MustCompile(`(?i)^you\s+(?:may|might)\s+also\s+(?:like|enjoy|be interested)`),
+	regexp.MustCompile(`(?i)^(?:tags|categories|category|filed under|topics)\s*:`),
+	regexp.MustCompile(`(?i)^(?:click here|back to top|skip to (?:main )?content|table of contents|print this|email this|print$)`),
+	regexp.MustCompile(`(?i)^(?:previous|next)(?:\s+(?:post|article|page))?\s*:?$`),
+	regexp.MustCompile(`(?i)^leave a (?:comment|reply)`),
+	regexp.MustCompile(`(?i)^by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*[\p{L}. ]+)?$`),
+}
+
+// txtFooterRe marks the start of page furniture after the article: from
+// such a line on, nothing is content.
+var txtFooterRe = regexp.MustCompile(`(?i)^(?:recent|related|popular|latest|trending)\s+(?:posts|articles|stories|reading|news|content)\b|^you\s+(?:may|might)\s+also\s+(?:like|enjoy)|^more\s+from\b|^(?:leave a (?:comment|reply))`)
+
+// txtIsBoilerLine reports whether a short line is navigation, a byline or
+// other page furniture.
+func txtIsBoilerLine(s string) bool {
+	s = txtTrimSpace(s)
+	if len(s) > 160 || s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if unicode.IsLower(r) {
+		return false
+	}
+	for i, re := range txtBoilerRes {
+		if !re.MatchString(s) {
+			continue
+		}
+		switch i {
+		case 1, 2: // "See more ...", "Read more": navigation when short
+			if len(s) > 100 {
+				continue
+			}
+		case 4, 5, 18: // dates, "Share ...", bylines: short lines only
+			if len(s) > 80 {
+				continue
+			}
+			if i == 5 && strings.ContainsAny(s[len(s)-1:], ".") && len(strings.Fields(s)) > 6 {
+				continue
+			}
+		}
+		return true
+	}
+	// "See ..." that is not a sentence
+	if strings.HasPrefix(s, "See ") && len(s) <= 100 {
+		last, _ := utf8.DecodeLastRuneInString(s)
+		if !strings.ContainsRune(".!?", last) {
+			return true
+		}
+	}
+	return false
+}
+
+// markBoilerplate marks navigation and byline paragraphs, and everything
+// after a footer line ("Recent posts").
+func (p *txtParser) markBoilerplate() {
+	footer := false
+	for _, e := range p.elems {
+		if footer {
+			e.boiler = true
+			continue
+		}
+		switch e.kind {
+		case txtPara:
+			all := true
+			for _, li := range e.lines {
+				if !txtIsBoilerLine(p.content(li)) {
+					all = false
+					break
+				}
+			}
+			if all {
+				e.boiler = true
+				if txtFooterRe.MatchString(p.content(e.lines[0])) {
+					footer = true
+				}
+			}
+		}
+	}
+}
+
+// findReferences finds the reference list: under a references heading, or
+// a trailing run of citations with no heading. What follows the list at the
+// end of the article is marked as boilerplate.
+func (p *txtParser) findReferences() {
+	found := false
+	for i := 0; i < len(p.elems); i++ {
+		e := p.elems[i]
+		if e.kind != txtHeading || !txtIsRefHeading(e.ht) {
+			continue
+		}
+		j := i + 1
+		for j < len(p.elems) && p.elems[j].kind != txtHeading {
+			j++
+		}
+		// the blocks under the heading
+		var out []*txtElem
+		for k := i + 1; k < j; k++ {
+			b := p.elems[k]
+			switch {
+			case b.boiler:
+				out = append(out, b)
+			case b.kind == txtList:
+				b.refs = true
+				found = true
+				out = append(out, b)
+			default:
+				if l := p.parasAsRefs(b, true); l != nil {
+					found = true
+					// merge with a preceding converted paragraph list
+					if n := len(out); n > 0 && out[n-1].refs && out[n-1].kind == txtList && out[n-1].lines != nil {
+						out[n-1].items = append(out[n-1].items, l.items...)
+						out[n-1].end = l.end
+					} else {
+						out = append(out, l)
+					}
+				} else {
+					out = append(out, b)
+				}
+			}
+		}
+		p.elems = append(p.elems[:i+1], append(out, p.elems[j:]...)...)
+		i += len(out)
+		if found {
+			p.trailingBoilerplate(i + 1)
+		}
+	}
+	if found {
+		return
+	}
+	// A trailing list (or run of paragraphs) of citations.
+	end := len(p.elems)
+	for end > 0 && p.trailingJunk(p.elems[end-1]) {
+		end--
+	}
+	start := end
+	for start > 0 {
+		b := p.elems[start-1]
+		if b.boiler || b.kind == txtHeading {
+			break
+		}
+		if b.kind == txtList && txtCitationList(p.flatItemTexts(b)) {
+			start--
+			continue
+		}
+		if b.kind == txtPara {
+			if l := p.parasAsRefs(b, false); l != nil {
+				start--
+				continue
+			}
+		}
+		break
+	}
+	if start == end {
+		return
+	}
+	var refsElems []*txtElem
+	for k := start; k < end; k++ {
+		b := p.elems[k]
+		if b.kind == txtList {
+			b.refs = true
+			refsElems = append(refsElems, b)
+			continue
+		}
+		l := p.parasAsRefs(b, false)
+		if n := len(refsElems); n > 0 && refsElems[n-1].lines != nil {
+			refsElems[n-1].items = append(refsElems[n-1].items, l.items...)
+			refsElems[n-1].end = l.end
+		} else {
+			refsElems = append(refsElems, l)
+		}
+	}
+	// A lone citation-like paragraph is not enough without a heading.
+	if len(refsElems) == 1 && refsElems[0].lines != nil && len(refsElems[0].items) < 2 {
+		return
+	}
+	rest := append([]*txtElem{}, p.elems[end:]...)
+	p.elems = append(append(p.elems[:start], refsElems...), rest...)
+	p.trailingBoilerplate(start + len(refsElems))
+}
+
+// trailingJunk reports whether an element at the end of the article can be
+// page furniture after a reference list: boilerplate, or a short line that
+// is not a sentence.
+func (p *txtParser) trailingJunk(e *txtElem) bool {
+	if e.boiler {
+		return true
+	}
+	switch e.kind {
+	case txtHeading:
+		return true
+	case txtPara:
+		if len(e.lines) > 3 {
+			return false
+		}
+		for _, li := range e.lines {
+			c := p.content(li)
+			if len(c) > 80 {
+				return false
+			}
+			if txtCitationScore(c) >= 2 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// trailingBoilerplate marks the elements from index from on as boilerplate,
+// unless real content starts again (a heading followed by a paragraph of
+// several sentences).
+func (p *txtParser) trailingBoilerplate(from int) {
+	for k := from; k < len(p.elems); k++ {
+		e := p.elems[k]
+		if e.kind == txtHeading && !txtIsBoilerLine(e.ht) && !txtIsRefHeading(e.ht) && k+1 < len(p.elems) {
+			n := p.elems[k+1]
+			if n.kind == txtPara && !n.boiler && n.end-n.start >= 150 && len(SplitSentences(p.text[n.start:n.end], 0)) >= 2 {
+				return
+			}
+		}
+		e.boiler = true
+	}
+}
+
+// parasAsRefs turns a paragraph of citations into a reference list: one
+// entry per line when every line is a citation, else the whole paragraph.
+// lenient is used under a references heading.
+func (p *txtParser) parasAsRefs(e *txtElem, lenient bool) *txtElem {
+	if e.kind != txtPara || e.boiler {
+		return nil
+	}
+	ok := func(s string) bool {
+		sc := txtCitationScore(s)
+		if lenient {
+			return sc >= 1 || (len(strings.Fields(s)) >= 4 && txtAnyYear.MatchString(s))
+		}
+		return sc >= 2
+	}
+	l := &txtElem{kind: txtList, start: e.start, end: e.end, refs: true, lines: e.lines}
+	perLine := len(e.lines) > 1
+	for _, li := range e.lines {
+		if !ok(p.content(li)) {
+			perLine = false
+			break
+		}
+	}
+	if perLine {
+		for _, li := range e.lines {
+			ln := p.lines[li]
+			l.items = append(l.items, &txtItem{ms: ln.cs, ts: ln.cs, te: ln.ce})
+		}
+		return l
+	}
+	if !ok(p.text[e.start:e.end]) {
+		return nil
+	}
+	l.items = []*txtItem{{ms: e.start, ts: e.start, te: e.end}}
+	return l
+}
+
+func (p *txtParser) flatItemTexts(e *txtElem) []string {
+	var out []string
+	var walk func([]*txtItem)
+	walk = func(items []*txtItem) {
+		for _, it := range items {
+			out = append(out, p.text[it.ts:it.te])
+			walk(it.children)
+		}
+	}
+	walk(e.items)
+	return out
+}
+
+// txtCitationList reports whether most items of a list look like citations.
+func txtCitationList(items []string) bool {
+	if len(items) == 0 {
+		return false
+	}
+	n := 0
+	for _, it := range items {
+		if txtCitationScore(it) >= 2 {
+			n++
+		}
+	}
+	return n*10 >= len(items)*6
+}
+
+// setLevels gives headings their level: 2, or 3 for sub-headings when the
+// article shows them (numbering "2.1", Markdown "###", or ALL-CAPS headings
+// above mixed-case ones).
+func (p *txtParser) setLevels() {
+	caps, mixed := 0, 0
+	for _, e := range p.elems {
+		if e.kind == txtHeading && e.hashes == 0 && e.numbered == 0 && !e.boiler {
+			if e.allCapsHead {
+				caps++
+			} else {
+				mixed++
+			}
+		}
+	}
+	for _, e := range p.elems {
+		if e.kind != txtHeading {
+			continue
+		}
+		switch {
+		case e.hashes > 0:
+			e.level = max(2, e.hashes)
+		case e.numbered > 0:
+			e.level = e.numbered + 1
+		case caps > 0 && mixed > 0 && !e.allCapsHead:
+			e.level = 3
+		default:
+			e.level = 2
+		}
+	}
+}
+
+// build turns the elements into sections and blocks.
+func (p *txtParser) build(doc *Document, first int) {
+	pos := 0
+	if first > 0 && first-1 < len(p.lines) {
+		pos = p.lines[first-1].ce
+		if p.title >= 0 {
+			pos = doc.TitleAt.End
+		}
+	}
+	cur := &Section{Span: Span{pos, pos}}
+	doc.Sections = append(doc.Sections, cur)
+	inBoiler := false
+	var boilerSec *Section
+	for k, e := range p.elems {
+		// the boilerplate after the reference list goes to a final section
+		if e.boiler && !inBoiler && p.allBoilerFrom(k) && p.refsBefore(k) {
+			inBoiler = true
+			boilerSec = &Section{Span: Span{e.start, e.start}}
+			doc.Sections = append(doc.Sections, boilerSec)
+			cur = boilerSec
+		}
+		if e.kind == txtHeading && !e.boiler {
+			cur = &Section{Heading: e.ht, HeadingAt: Span{e.hs, e.he}, Level: e.level, Span: Span{e.start, e.end}}
+			doc.Sections = append(doc.Sections, cur)
+			continue
+		}
+		var b Block
+		switch e.kind {
+		case txtHeading, txtPara:
+			s, en := e.start, e.end
+			if e.kind == txtHeading {
+				s, en = e.hs, e.he
+			}
+			b = Block{Kind: Paragraph, Span: Span{s, en}, Sentences: SplitSentences(p.text[s:en], s)}
+		case txtList:
+			b = p.listBlock(e.items, e.refs)
+			b.Span = Span{e.start, e.end}
+			if e.refs {
+				p.addRefs(doc, e.items)
+			}
+		}
+		b.Boilerplate = e.boiler
+		b.IsReferences = e.refs
+		if len(cur.Blocks) == 0 && cur.Heading == "" {
+			cur.Start = b.Start
+		}
+		cur.Blocks = append(cur.Blocks, b)
+		cur.End = b.End
+	}
+	// lead-ins
+	for _, sec := range doc.Sections {
+		for i := range sec.Blocks {
+			if sec.Blocks[i].Kind != List || i == 0 {
+				continue
+			}
+			prev := &sec.Blocks[i-1]
+			if prev.Kind != Paragraph || prev.Boilerplate || len(prev.Sentences) == 0 {
+				continue
+			}
+			last := &prev.Sentences[len(prev.Sentences)-1]
+			if txtIsLeadIn(last.Text) {
+				sec.Blocks[i].LeadIn = last
+			}
+		}
+	}
+}
+
+func (p *txtParser) allBoilerFrom(k int) bool {
+	for _, e := range p.elems[k:] {
+		if !e.boiler {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *txtParser) refsBefore(k int) bool {
+	for _, e := range p.elems[:k] {
+		if e.refs {
+			return true
+		}
+	}
+	return false
+}
+
+var txtLeadInEnd = regexp.MustCompile(`(?i)(?:\b(?:include|includes|including|such as|are|like)\s*:?|:)$`)
+
+// txtIsLeadIn reports whether a sentence introduces a list.
+func txtIsLeadIn(s string) bool { return txtLeadInEnd.MatchString(txtTrimSpace(s)) }
+
+// listBlock builds a List block from items.
+func (p *txtParser) listBlock(items []*txtItem, refs bool) Block {
+	b := Block{Kind: List}
+	if len(items) > 0 {
+		b.Ordered = items[0].ordered
+		b.Span = Span{items[0].ms, items[len(items)-1].te}
+	}
+	for _, it := range items {
+		item := Item{Text: p.text[it.ts:it.te], Span: Span{it.ts, it.te}}
+		ss := it.ts
+		if !refs {
+			if ls, le, ok := txtLabel(p.text, it.ts, it.te); ok {
+				item.Label, item.LabelAt = p.text[ls:le], Span{ls, le}
+				colon := le + strings.IndexByte(p.text[le:it.te], ':') + 1
+				ss, _ = txtTrimSpan(p.text, colon, it.te)
+			}
+		}
+		item.Sentences = SplitSentences(p.text[ss:it.te], ss)
+		if refs && len(item.Sentences) > 1 {
+			// a citation is one unit, not a run of sentences
+			one := Sentence{Text: item.Text, Span: item.Span}
+			for _, s := range item.Sentences {
+				one.Quotes = append(one.Quotes, s.Quotes...)
+			}
+			item.Sentences = []Sentence{one}
+		}
+		if len(it.children) > 0 {
+			cb := p.listBlock(it.children, refs)
+			cb.IsReferences = refs
+			item.Children = []Block{cb}
+			if cb.End > b.End {
+				b.End = cb.End
+			}
+		}
+		b.Items = append(b.Items, item)
+	}
+	return b
+}
+
+// txtLabel finds the label of a "Label: description" item in text[s:e].
+func txtLabel(text string, s, e int) (int, int, bool) {
+	t := text[s:e]
+	i := strings.IndexByte(t, ':')
+	if i <= 0 || i+1 >= len(t) {
+		return 0, 0, false
+	}
+	if r, _ := utf8.DecodeRuneInString(t[i+1:]); !txtIsSpace(r) {
+		return 0, 0, false
+	}
+	label := t[:i]
+	if strings.ContainsAny(label, "“”\"«».!?;") || len(strings.Fields(label)) > 7 {
+		return 0, 0, false
+	}
+	ls, le := txtTrimSpan(text, s, s+i)
+	if ls >= le {
+		return 0, 0, false
+	}
+	if rest := txtTrimSpace(t[i+1:]); rest == "" {
+		return 0, 0, false
+	}
+	return ls, le, true
+}
+
+// addRefs appends the reference entries of a reference list (depth first).
+func (p *txtParser) addRefs(doc *Document, items []*txtItem) {
+	for _, it := range items {
+		raw := p.text[it.ts:it.te]
+		if raw != "" {
+			num := 0
+			if it.ordered {
+				num = it.num
+			}
+			doc.References = append(doc.References, RefEntry{Raw: raw, Span: Span{it.ts, it.te}, Number: num, Ref: ParseReference(raw)})
+		}
+		p.addRefs(doc, it.children)
+	}
+}
