@@ -116,16 +116,11 @@ func TestRoundTripNQuads(t *testing.T) {
 	if err := NQuads(&nq, qs); err != nil {
 		t.Fatal(err)
 	}
-	dec := rdf.NewQuadDecoder(bytes.NewReader(nq.Bytes()), rdf.NQuads)
-	got, err := dec.DecodeAll()
+	got, err := rdf.NewQuadDecoder(bytes.NewReader(nq.Bytes()), rdf.NQuads).DecodeAll()
 	if err != nil {
 		t.Fatalf("knakk cannot read the N-Quads: %v", err)
 	}
-	var lines []string
-	for _, x := range got {
-		lines = append(lines, tripleLine(triple{knakkTerm(x.Subj), knakkTerm(x.Pred), knakkTerm(x.Obj)})+" "+knakkTerm(x.Ctx).nt())
-	}
-	slices.Sort(lines)
+	lines := quadLines(got)
 	sameSet(t, "n-quads", lines, want)
 	// Graphs merged: the asserted triples of the statements are in both
 	// the statement graphs and, for N-Triples, once in the default graph.
