@@ -18,6 +18,12 @@ var extraTerms = []struct {
 	object      bool
 }{
 	{"label", "rdfs:label", false},
+	{"title", "dcterms:title", false},
+	{"publisher", "dcterms:publisher", false},
+	{"bibliographicCitation", "dcterms:bibliographicCitation", false},
+	{"doi", "bibo:doi", false},
+	{"url", "schema:url", false},
+	{"exactMatch", "skos:exactMatch", true},
 	{"subject", "rdf:subject", true},
 	{"predicate", "rdf:predicate", true},
 	{"object", "rdf:object", true},
@@ -33,7 +39,9 @@ var extraTerms = []struct {
 //   - one term per property of Properties: typed "@id" for object
 //     properties, typed with its xsd datatype for datatype properties
 //     (none for xsd:string, so that plain strings compact to the term);
-//   - label (rdfs:label) and subject/predicate/object (rdf:*).
+//   - terms for the other RDF, Dublin Core, BIBO, schema.org and SKOS
+//     properties the store uses (label, title, doi, url, exactMatch,
+//     subject/predicate/object...).
 //
 // It panics if two terms share a name: a test keeps the tables apart.
 func JSONLDContext(m Minter) map[string]any {
