@@ -112,14 +112,14 @@ var (
 	refVolKw   = regexp.MustCompile(`(?i)\bvol(?:ume)?\.?\s*(\d+)`)
 	refIssueKw = regexp.MustCompile(`(?i)\b(?:no|nr|issue|iss|number)\.?\s*(\d+)`)
 	refPagesKw = regexp.MustCompile(`(?i)\bpp?\.\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)`)
-	refVolPage = regexp.MustCompile(`(?:^|\s)(\d+)\s*(?:\((\w+)\))?,\s*(\d+\s*[-–]\s*\d+)`)
+	refVolPage = regexp.MustCompile(`(?:^|\s|,)\s*(\d+)\s*(?:\((\w+)\))?,\s*(?:pp?\.\s*)?(\d+\s*[-–]\s*\d+)`)
 	refArtNum  = regexp.MustCompile(`(?i)(?:,\s*|\barticle\s+(?:no\.?\s*)?)(e?\d{5,}|e\d{3,})\.?\s*$|\barticle\s+(?:no\.?\s*)?(e?\d+)`)
 	refDate    = []*regexp.Regexp{
 		regexp.MustCompile(`\b\d{1,2}\s+` + refMonth + `\s+(?:1[89]|20)\d{2}\b`),
 		regexp.MustCompile(`\b` + refMonth + `\s+\d{1,2},\s+(?:1[89]|20)\d{2}\b`),
 		regexp.MustCompile(`\b` + refMonth + `\s+(?:1[89]|20)\d{2}\b`),
 	}
-	refPlacePub = regexp.MustCompile(`^([\p{Lu}][\p{L} .]+?)\s*(?:\([A-Za-z .]{2,}\))?\s*:\s*([^;:.]+?)\s*[;,]\s*((?:1[89]|20)\d{2})`)
+	refPlacePub = regexp.MustCompile(`(?:^|[.;]\s+)(\p{Lu}[\p{L}]+(?:\s\p{Lu}[\p{L}]+){0,2})\s*(?:\([A-Za-z .]{2,}\))?\s*:\s*(\p{Lu}[^;:.,]+?)\s*(?:[;,]\s*((?:1[89]|20)\d{2}))?\.?$`)
 	refVancName = `\p{Lu}[\p{L}'’\-]+(?:\s(?:(?:van|von|der|den|de|da|del|la|le|di|du)\s)*\p{Lu}[\p{L}'’\-]+)*\s\p{Lu}{1,4}`
 	refVancList = regexp.MustCompile(`^(?:` + refVancName + `,\s*)*` + refVancName + `(?:,?\s*et\s+al)?\.(?:\s|$)`)
 )
@@ -527,16 +527,20 @@ func refCleanTitle(t string) string {
 // pages, date and year from what follows the title.
 func refParseVenue(v string, r *ParsedRef) {
 	v = strings.Trim(v, " .,;:")
+	v = strings.Trim(refReleaseRe.ReplaceAllString(v, ""), " .,;:")
 	if v == "" {
 		return
 	}
 	// "Rochester (MN): Mayo Foundation; 2023" (NLM book/web)
-	if m := refPlacePub.FindStringSubmatch(v); m != nil {
-		r.Publisher = strings.TrimSpace(m[2])
-		if r.Year == 0 {
-			r.Year, _ = strconv.Atoi(m[3])
+	if m := refPlacePub.FindStringSubmatchIndex(v); m != nil && (m[6] >= 0 || m[0] > 0) {
+		r.Publisher = strings.TrimSpace(v[m[4]:m[5]])
+		if r.Year == 0 && m[6] >= 0 {
+			r.Year, _ = strconv.Atoi(v[m[6]:m[7]])
 		}
-		return
+		v = strings.TrimSpace(v[:m[0]])
+		if v == "" {
+			return
+		}
 	}
 	if m := refVanc.FindStringSubmatchIndex(v); m != nil {
 		if r.Year == 0 {
@@ -578,8 +582,8 @@ func refParseVenue(v string, r *ParsedRef) {
 			refSetPages(r, m[1])
 		}
 	}
-	if r.Volume == "" && r.Pages == "" {
-		if m := refVolPage.FindStringSubmatch(v); m != nil {
+	if r.Volume == "" {
+		if m := refVolPage.FindStringSubmatch(v); m != nil && (r.Pages == "" || r.Pages == m[3]) {
 			r.Volume, r.Issue = m[1], m[2]
 			r.Pages = m[3]
 		}
@@ -632,6 +636,9 @@ func refParseVenue(v string, r *ParsedRef) {
 			break
 		}
 	}
+	if m := refVenueStop.FindStringIndex(v); m != nil {
+		cut = min(cut, m[0])
+	}
 	if m := refVolCut.FindStringIndex(v); m != nil {
 		cut = min(cut, m[0])
 	}
@@ -654,7 +661,7 @@ func refParseVenue(v string, r *ParsedRef) {
 		if strings.HasPrefix(lf, "sec") || strings.HasPrefix(lf, "vol") || strings.HasPrefix(lf, "issue") {
 			continue
 		}
-		if refOrgShape(f) && !refAcronym(f) {
+		if refOrgShape(f) && !refAcronym(f) && r.Publisher == "" {
 			r.Publisher = f
 			break
 		}
@@ -693,8 +700,9 @@ var (
 	refOneWordName = regexp.MustCompile(`^\p{Lu}[\p{L}'’\-]+$`)
 	refVolCut      = regexp.MustCompile(`(?i)\s(?:vol(?:ume)?\.?|issue|no\.|pp?\.)\s*\d`)
 	refFieldSep    = regexp.MustCompile(`[,;]\s*|\.\s+`)
-	refEditionRe   = regexp.MustCompile(`(?i)\((?:eds?\.?|editors?)\)|\b\d+(?:st|nd|rd|th) ed(?:ition|\.)`)
+	refEditionRe   = regexp.MustCompile(`(?i)\((?:eds?\.?|editors?)\)|\b\d+(?:st|nd|rd|th)\s+ed(?:ition|n)?\b`)
 	refBlogRe      = regexp.MustCompile(`(?i)\bblog\b`)
+	refVenueStop   = regexp.MustCompile(`\.\s+(?:Updated|Published|Posted|Reviewed|Last|Modified|Epub|Available|In|Vol|Volume|Issue|Accessed|Retrieved|Page|Pages)\b`)
 )
 
 var refBookRe = regexp.MustCompile(`(?i)\b(?:press|publishing|publishers?|books|wiley|elsevier|springer|routledge|sage|mcgraw[- ]hill|penguin|harpercollins|lippincott)\b`)
@@ -710,7 +718,7 @@ var (
 		"psychiatry": true, "psychol": true, "physiol": true, "rep": true, "lett": true, "proc": true, "bull": true,
 		"dis": true, "surg": true, "nurs": true, "natl": true, "acad": true, "plos": true, "cochrane": true, "nature": true,
 		"science": true, "pediatrics": true, "medicine": true, "research": true, "therapeutics": true, "pharmacology": true}
-	refReportRe  = regexp.MustCompile(`(?i)\b(?:report|white paper|technical paper|working paper|fact ?sheet|guideline|statistical brief|data brief)\b`)
+	refReportRe  = regexp.MustCompile(`(?i)\b(?:report|white paper|technical paper|working paper|fact ?sheet|guidelines?|statistical brief|data brief)\b`)
 	refReleaseRe = regexp.MustCompile(`(?i)\b(?:press release|news release|newsroom|media release|press statement)\b`)
 )
 
