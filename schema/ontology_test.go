@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/healthkg/healthkg/internal/rdfcheck"
 	"github.com/healthkg/healthkg/schema"
 	"github.com/knakk/rdf"
 )
@@ -105,13 +106,18 @@ func TestOntologyContent(t *testing.T) {
 	}
 }
 
-// TestOntologyExternalParsers: rapper and serdi, when installed, read the
-// ontology and find as many triples as knakk.
+// TestOntologyExternalParsers: the independent parsers of internal/rdfcheck
+// accept the ontology, and rapper and serdi, when installed, find as many
+// triples as knakk.
 func TestOntologyExternalParsers(t *testing.T) {
 	n := len(ontologyTriples(t))
-	file := filepath.Join(t.TempDir(), "healthkg.ttl")
+	dir := t.TempDir()
+	file := filepath.Join(dir, "healthkg.ttl")
 	if err := os.WriteFile(file, []byte(schema.Ontology()), 0o644); err != nil {
 		t.Fatal(err)
+	}
+	if !testing.Short() {
+		rdfcheck.Check(t, dir)
 	}
 	ran := false
 	for tool, args := range map[string][]string{
