@@ -13,6 +13,7 @@ The network is refused: a remote @context (or anything else that would be fetche
 """
 import json
 import logging
+import re
 import socket
 import sys
 
@@ -29,6 +30,25 @@ import rdflib  # noqa: E402
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic  # noqa: E402
 
 rdflib.NORMALIZE_LITERALS = False  # compare lexical forms exactly as written
+
+# rdflib 6.1.1 (Debian 12) unescapes N-Triples / N-Quads literals with a chain of str.replace,
+# so "C:\\temp" (backslash, then "temp") comes out as "C:\<TAB>emp". Replace it with a one-pass
+# unescape (what later rdflib versions do). Malformed escapes are left to the other parsers.
+_ESC = re.compile(r'\\(?:([tbnrf"\'\\])|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))')
+_ESC_CHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def _unquote(s):
+    if isinstance(s, bytes):
+        s = s.decode("utf-8")
+    if "\\" not in s:
+        return s
+    return _ESC.sub(lambda m: _ESC_CHAR[m.group(1)] if m.group(1) else chr(int(m.group(2) or m.group(3), 16)), s)
+
+
+import rdflib.plugins.parsers.ntriples as _ntriples  # noqa: E402
+
+_ntriples.unquote = _unquote
 
 FORMATS = {"nt": "nt", "nq": "nquads", "ttl": "turtle", "jsonld": "json-ld"}
 DATASET_FORMATS = {"nq", "jsonld"}
