@@ -154,9 +154,6 @@ func txtIsAbbrevBefore(text string, dot int) bool {
 // quotation of a sentence is reported in Quotes, with its attribution when
 // the sentence introduces it with a phrase ending in ":" or "that".
 func SplitSentences(text string, base int) []Sentence {
-	if !utf8.ValidString(text) {
-		text = strings.ToValidUTF8(text, "\uFFFD")
-	}
 	pairs := txtFindQuotes(text)
 	inside := func(p int) bool {
 		for _, q := range pairs {

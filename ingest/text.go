@@ -423,7 +423,7 @@ func (p *txtParser) isHeadingLine(i int) bool {
 	if strings.Contains(lc, "http://") || strings.Contains(lc, "https://") || strings.Contains(lc, "www.") {
 		return false
 	}
-	if txtIsBoilerLine(c) {
+	if txtIsBoilerLine(c) || txtLeadInWords.MatchString(c) {
 		return false
 	}
 	return txtCitationScore(c) < 2
@@ -864,6 +864,8 @@ func (p *txtParser) refsBefore(k int) bool {
 	}
 	return false
 }
+
+var txtLeadInWords = regexp.MustCompile(`(?i)\b(?:include|includes|including|such as|as follows)$`)
 
 var txtLeadInEnd = regexp.MustCompile(`(?i)(?:\b(?:include|includes|including|such as|are|like)\s*:?|:)$`)
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -206,5 +207,209 @@ func checkSpans(t testing.TB, d *Document) {
 	}
 	for i, r := range d.References {
 		ok(fmt.Sprintf("reference %d", i), r.Span, r.Raw)
+	}
+}
+
+// outline summarises a document: one line per section and block.
+func outline(d *Document) []string {
+	var out []string
+	for _, s := range d.Sections {
+		out = append(out, fmt.Sprintf("S%d %s", s.Level, s.Heading))
+		for _, b := range s.Blocks {
+			line := fmt.Sprintf("  %s", b.Kind)
+			switch b.Kind {
+			case List:
+				line += fmt.Sprintf(" %d", len(b.Items))
+			default:
+				line += fmt.Sprintf(" %d", len(b.Sentences))
+			}
+			if b.Ordered {
+				line += " ordered"
+			}
+			if b.LeadIn != nil {
+				line += " leadin=" + b.LeadIn.Text
+			}
+			if b.IsReferences {
+				line += " refs"
+			}
+			if b.Boilerplate {
+				line += " boiler"
+			}
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+func parseOK(t *testing.T, src string) *Document {
+	t.Helper()
+	d, err := ParseText("t.txt", []byte(src))
+	if err != nil {
+		t.Fatalf("ParseText: %v", err)
+	}
+	if d.Text != src {
+		t.Fatalf("Document.Text is not the source")
+	}
+	checkSpans(t, d)
+	return d
+}
+
+func TestParseTextStructure(t *testing.T) {
+	tests := []struct {
+		name  string
+		src   string
+		title string
+		want  []string
+	}{
+		{"title headings paragraphs",
+			"My Title\n\nIntro one. It has two sentences.\n\nWhat Is It?\n\nBody text here.\n",
+			"My Title",
+			[]string{"S0 ", "  paragraph 2", "S2 What Is It?", "  paragraph 1"}},
+		{"heading directly followed by a paragraph",
+			"Title\n\nSide Effects\nMost people have none. Some have nausea.\n",
+			"Title",
+			[]string{"S0 ", "S2 Side Effects", "  paragraph 2"}},
+		{"not headings",
+			"Title\n\nThis is a short sentence.\n\nlower case start\n\nA line that ends with a comma,\n\nPossible side effects include:\n\n• Nausea\n• Dizziness\n",
+			"Title",
+			[]string{"S0 ", "  paragraph 1", "  paragraph 1", "  paragraph 1", "  paragraph 1", "  list 2 leadin=Possible side effects include:"}},
+		{"heading too long",
+			"Title\n\nThis Line Has Far Too Many Words To Be A Heading In Any Reasonable Article Really Honestly\n\nBody.\n",
+			"Title",
+			[]string{"S0 ", "  paragraph 1", "  paragraph 1"}},
+		{"wrapped paragraph",
+			"Title\n\nKratom is a herbal\nsupplement from Asia. It is\npopular.\n",
+			"Title",
+			[]string{"S0 ", "  paragraph 2"}},
+		{"nested ordered list",
+			"Title\n\nThe steps are:\n\n1. Talk to your doctor\n2. Start low\n   - half a tablet\n   - with food\n3. Go slow\n",
+			"Title",
+			[]string{"S0 ", "  paragraph 1", "  list 3 ordered leadin=The steps are:"}},
+		{"lead-ins",
+			"Title\n\nCommon ones include\n\n- Nausea\n\nShe tried things such as\n\n- Yoga\n\nThe list follows.\n\n- Tea\n",
+			"Title",
+			[]string{"S0 ", "  paragraph 1", "  list 1 leadin=Common ones include", "  paragraph 1", "  list 1 leadin=She tried things such as", "  paragraph 1", "  list 1"}},
+		{"loose list",
+			"Title\n\nOptions include:\n\n• One\n\n• Two\n\n• Three\n",
+			"Title",
+			[]string{"S0 ", "  paragraph 1", "  list 3 leadin=Options include:"}},
+		{"list after paragraph without blank line",
+			"Title\n\nSymptoms include:\n• Chills\n• Fever\n",
+			"Title",
+			[]string{"S0 ", "  paragraph 1", "  list 2 leadin=Symptoms include:"}},
+		{"dash inside a wrapped paragraph is not a bullet",
+			"Title\n\nKratom is popular\n- but is it safe? Nobody knows.\n",
+			"Title",
+			[]string{"S0 ", "  paragraph 2"}},
+		{"markdown-style and numbered heading levels",
+			"Title\n\n## Risks\n\nText.\n\n### Liver\n\nMore.\n\n2.1 Kidneys\n\nEven more.\n",
+			"Title",
+			[]string{"S0 ", "S2 Risks", "  paragraph 1", "S3 Liver", "  paragraph 1", "S3 2.1 Kidneys", "  paragraph 1"}},
+		{"all caps headings over mixed case",
+			"Title\n\nRISKS\n\nText.\n\nLiver Problems\n\nMore.\n\nBENEFITS\n\nGood.\n",
+			"Title",
+			[]string{"S0 ", "S2 RISKS", "  paragraph 1", "S3 Liver Problems", "  paragraph 1", "S2 BENEFITS", "  paragraph 1"}},
+		{"boilerplate lines",
+			"Title\n\nWritten by Jane Doe\n\nMedically reviewed by Dr. Sam Lee, MD\n\nUpdated on March 3, 2024\n\nAdvertisement\n\nSee also: Gabapentin and pain\n\nRead more\n\nShare this\n\nBody text. See your doctor.\n",
+			"Title",
+			[]string{"S0 ", "  paragraph 1 boiler", "  paragraph 1 boiler", "  paragraph 1 boiler", "  paragraph 1 boiler", "  paragraph 1 boiler", "  paragraph 1 boiler", "  paragraph 1 boiler", "  paragraph 2"}},
+		{"references heading",
+			"Title\n\nBody para.\n\nReferences\n\n1. Smith J. A title. J Pain. 2020;1(2):3-4.\n2. Doe A. Another title. Lancet. 2019;5:6-7.\n",
+			"Title",
+			[]string{"S0 ", "  paragraph 1", "S2 References", "  list 2 ordered refs"}},
+		{"references as lines under a heading",
+			"Title\n\nBody para.\n\nSources:\n\nSmith, J. (2020). Title one. Journal of Pain, 1(2), 3-4.\nDoe, A. (2019). Title two. Pain Medicine, 5, 6-7.\n\nNHS (2022) Gabapentin. https://www.nhs.uk/medicines/gabapentin/\n",
+			"Title",
+			[]string{"S0 ", "  paragraph 1", "S2 Sources:", "  list 3 refs"}},
+		{"trailing references without heading, then boilerplate",
+			"Title\n\nBody.\n\n  • Smith J, Doe A. (2020). “Title one.” J Pain. 2020;1(2):3-4.\n  • World Health Organization, (2021), “Low back pain”.\n\nShare this article\n\nRecent posts\n\nKratom and sleep\n",
+			"Title",
+			[]string{"S0 ", "  paragraph 1", "  list 2 refs", "S0 ", "  paragraph 1 boiler", "  paragraph 1 boiler", "  paragraph 1 boiler"}},
+		{"trailing list of tips is not a reference list",
+			"Title\n\nTips:\n\n• Sleep well\n• Eat well\n",
+			"Title",
+			[]string{"S0 ", "  paragraph 1", "  list 2 leadin=Tips:"}},
+		{"first line too long for a title",
+			strings.Repeat("word ", 45) + "end.\n\nNext.\n",
+			"",
+			[]string{"S0 ", "  paragraph 1", "  paragraph 1"}},
+		{"first line a bullet",
+			"• First\n• Second\n",
+			"",
+			[]string{"S0 ", "  list 2"}},
+		{"CRLF",
+			"Title\r\n\r\nHeading Here\r\n\r\nPara one. Para two.\r\n",
+			"Title",
+			[]string{"S0 ", "S2 Heading Here", "  paragraph 2"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := parseOK(t, tc.src)
+			if d.Title != tc.title {
+				t.Errorf("title %q, want %q", d.Title, tc.title)
+			}
+			if got := outline(d); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("outline\n got %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestParseTextItems(t *testing.T) {
+	src := "Title\n\nTreatments include:\n\n" +
+		"  • Physiotherapy: A professional can help. It works over time.\n" +
+		"  • Prescription medications: painkillers and anti-inflammatories\n" +
+		"  • A very long item that has a colon after far too many words: so no label\n" +
+		"  • First item that is long\n    and continues here\n" +
+		"  • Parent item\n      ◦ Child one\n      ◦ Child two\n" +
+		"  • Tachycardia (increased heart rate)\u00a0\n"
+	d := parseOK(t, src)
+	b := d.Sections[0].Blocks[1]
+	if b.Kind != List || len(b.Items) != 6 {
+		t.Fatalf("block %s with %d items", b.Kind, len(b.Items))
+	}
+	it := b.Items[0]
+	if it.Label != "Physiotherapy" || len(it.Sentences) != 2 || it.Sentences[0].Text != "A professional can help." {
+		t.Errorf("item 0: label %q sentences %q", it.Label, sentenceTexts(it.Sentences))
+	}
+	if b.Items[1].Label != "Prescription medications" || sentenceTexts(b.Items[1].Sentences)[0] != "painkillers and anti-inflammatories" {
+		t.Errorf("item 1: label %q sentences %q", b.Items[1].Label, sentenceTexts(b.Items[1].Sentences))
+	}
+	if b.Items[2].Label != "" || len(b.Items[2].Sentences) != 1 {
+		t.Errorf("item 2: label %q", b.Items[2].Label)
+	}
+	if b.Items[3].Text != "First item that is long\n    and continues here" {
+		t.Errorf("item 3: %q", b.Items[3].Text)
+	}
+	p := b.Items[4]
+	if p.Text != "Parent item" || len(p.Children) != 1 || len(p.Children[0].Items) != 2 || p.Children[0].Items[1].Text != "Child two" {
+		t.Errorf("item 4: %q children %+v", p.Text, p.Children)
+	}
+	if b.Items[5].Text != "Tachycardia (increased heart rate)" {
+		t.Errorf("item 5: %q", b.Items[5].Text)
+	}
+	if b.LeadIn == nil || b.LeadIn != &d.Sections[0].Blocks[0].Sentences[0] {
+		t.Errorf("lead-in is not the paragraph's last sentence: %+v", b.LeadIn)
+	}
+}
+
+func TestParseTextReferences(t *testing.T) {
+	src := "Title\n\nBody.\n\nReferences\n\n[1] Smith KE, Lawson T. Prevalence of kratom use. Drug Alcohol Depend. 2017;180:340-348.\n" +
+		"[2] Grundmann O, Babin JK, Henningfield JE, et al. Kratom use in the United States.\n    Addiction. 2021;116(1):202-203.\n\nCopyright © 2024 Example Health\n"
+	d := parseOK(t, src)
+	if len(d.References) != 2 {
+		t.Fatalf("%d references", len(d.References))
+	}
+	r := d.References[1]
+	if r.Number != 2 || r.Ref.Venue != "Addiction" || r.Ref.Volume != "116" || !r.Ref.EtAl {
+		t.Errorf("reference 2: %+v", r)
+	}
+	if d.References[0].Number != 1 || d.References[0].Ref.Year != 2017 {
+		t.Errorf("reference 1: %+v", d.References[0])
+	}
+	last := d.Sections[len(d.Sections)-1]
+	lb := last.Blocks[len(last.Blocks)-1]
+	if !lb.Boilerplate {
+		t.Errorf("copyright line is content: %+v", lb)
 	}
 }
