@@ -1,0 +1,364 @@
+package ingest
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/healthkg/healthkg/schema"
+)
+
+// extractor turns one parsed document into statements, claims, references
+// and quantities. Rules work on sentence and list structure with the
+// lexicon's mentions; their cue words come from rules.json.
+type extractor struct {
+	doc   *Document
+	lx    *Lexicon
+	rules *ruleSet
+	m     schema.Minter
+	art   *schema.Article
+
+	ents  map[string]*schema.Entity
+	syn   map[string]map[string]bool // entity IRI -> surface forms
+	stmts []schema.Statement
+
+	topic   string // IRI of the article's main substance, "" if none
+	section *Section
+	kinds   map[string]bool // what the current section is about (rules.json "sections")
+
+	prevSubjects []string // subjects of the previous sentence, for pronouns
+	curQuotes    []Quotation
+	prevRef      string // reference of the previous sentence, for "This ..."
+	lastRef      string // last reference a sentence was attributed to ("the same review")
+	refs         []refInfo
+	idf          map[string]float64
+}
+
+// ---- entities ----
+
+// entity adds a lexicon entry's entity (and the entities it refers to) and
+// records the surface form. It returns the entity IRI.
+func (x *extractor) entity(e *Entry, surface string) string {
+	iri := x.m.Entity(e.Class, e.Label)
+	if _, ok := x.ents[iri]; !ok {
+		ent := &schema.Entity{IRI: iri, Class: e.Class, Label: e.Label}
+		for _, r := range e.XRefs {
+			ent.XRefs = append(ent.XRefs, r.ID)
+		}
+		x.ents[iri] = ent
+		x.syn[iri] = map[string]bool{}
+	}
+	x.surface(iri, surface)
+	return iri
+}
+
+// newEntity adds an entity that is not in the lexicon.
+func (x *extractor) newEntity(c schema.Class, label, surface string) string {
+	label = strings.TrimSpace(label)
+	if e := x.lx.Lookup(c, label); e != nil {
+		return x.entity(e, surface)
+	}
+	iri := x.m.Entity(c, label)
+	if _, ok := x.ents[iri]; !ok {
+		x.ents[iri] = &schema.Entity{IRI: iri, Class: c, Label: label}
+		x.syn[iri] = map[string]bool{}
+	}
+	x.surface(iri, surface)
+	return iri
+}
+
+func (x *extractor) surface(iri, s string) {
+	s = strings.TrimSpace(s)
+	if s != "" && s != x.ents[iri].Label {
+		x.syn[iri][s] = true
+	}
+}
+
+// mentionIRI resolves a mention to an entity of one of the classes.
+func (x *extractor) mentionIRI(m Mention, classes ...schema.Class) string {
+	e := m.Entry(classes...)
+	if e == nil {
+		return ""
+	}
+	return x.entity(e, m.Surface)
+}
+
+// ---- statements ----
+
+type stmtOpts struct {
+	rule      string
+	sent      Sentence
+	item      *Item
+	certainty schema.Certainty
+	cues      []string
+	negated   bool
+	ref       string
+}
+
+func (x *extractor) add(subj string, p schema.Predicate, obj string, o stmtOpts) {
+	if subj == "" || obj == "" || subj == obj {
+		return
+	}
+	c := o.certainty
+	if c == "" {
+		c = schema.Asserted
+	}
+	if o.negated {
+		c = schema.Negated
+	}
+	ev := schema.Evidence{
+		Article:   x.art.IRI,
+		Sentence:  o.sent.Text,
+		Span:      schema.Span{Start: o.sent.Start, End: o.sent.End},
+		Rule:      o.rule,
+		Certainty: c,
+		Cues:      o.cues,
+	}
+	if x.section != nil {
+		ev.Section = x.section.Heading
+	}
+	if o.item != nil {
+		ev.Item = o.item.Text
+		ev.ItemSpan = schema.Span{Start: o.item.Start, End: o.item.End}
+	}
+	ref := o.ref
+	if p == schema.Supports || p == schema.Cites {
+		ref = ""
+	}
+	x.stmts = append(x.stmts, schema.Statement{
+		Subject: subj, Predicate: p, Object: obj, Negated: o.negated,
+		Evidence: []schema.Evidence{ev}, Reference: ref,
+	})
+}
+
+// ---- certainty ----
+
+// certainty reads the certainty cues of a text. Hedges count up to
+// the byte offset upto (the end of the object the statement is about);
+// speculative cues count anywhere in the text.
+func (x *extractor) certainty(text string, upto int) (schema.Certainty, []string) {
+	if upto < 0 || upto > len(text) {
+		upto = len(text)
+	}
+	f := fold(text)
+	if hs := findAll(f, x.rules.Certainty.Speculative); len(hs) > 0 {
+		return schema.Speculative, phrases(hs)
+	}
+	if hs := findAll(fold(text[:upto]), x.rules.Certainty.Hedged); len(hs) > 0 {
+		return schema.Hedged, phrases(hs)
+	}
+	return schema.Asserted, nil
+}
+
+// negatedAt reports whether the statement whose trigger starts at byte i of
+// text is denied: a negation cue in the few words before the trigger, or a
+// refutation ("widely discredited") anywhere in the sentence.
+func (x *extractor) negatedAt(text string, i int) (bool, []string) {
+	if hs := findAll(fold(text), x.rules.Certainty.NegatedRefutation); len(hs) > 0 {
+		return true, phrases(hs)
+	}
+	if i < 0 || i > len(text) {
+		return false, nil
+	}
+	start := i
+	words := 0
+	for start > 0 && words < 5 {
+		start--
+		c := text[start]
+		if c == ' ' {
+			words++
+		}
+		if c == ',' || c == ';' || c == '.' || c == ':' {
+			start++
+			break
+		}
+	}
+	window := text[start:i]
+	hs := findAll(fold(window), x.rules.Certainty.Negated)
+	// "not only", "not just" do not deny; "isn't safe", "not approved" are
+	// themselves what is stated
+	var out []hit
+	for _, h := range hs {
+		next := strings.ToLower(strings.TrimLeft(text[start+h.end:], " "))
+		if startsWithWord(next, []string{"only", "just", "safe", "safely", "regulated", "approved", "recommended", "enough", "always", "everyone", "all"}) {
+			continue
+		}
+		out = append(out, h)
+	}
+	return len(out) > 0, phrases(out)
+}
+
+func phrases(hs []hit) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, h := range hs {
+		if !seen[h.phrase] {
+			seen[h.phrase] = true
+			out = append(out, h.phrase)
+		}
+	}
+	return out
+}
+
+// ---- subjects ----
+
+var pronouns = map[string]bool{"it": true, "it's": true, "its": true, "they": true, "these": true, "this": true, "their": true, "them": true, "both": true}
+
+// subjects returns what a sentence is about: the antecedent of a leading
+// pronoun, else the first substance or compound it mentions (outside
+// parentheses), else the article's topic. explicit is false for the topic
+// fallback.
+func (x *extractor) subjects(text string, ms []Mention, base int) (subs []string, explicit bool) {
+	w := firstWord(text)
+	if pronouns[w] && len(x.prevSubjects) > 0 {
+		return x.prevSubjects, true
+	}
+	// a quotation after an attribution is about what it names first
+	// ("A 2020 review on kratom stated that: “mitragynine ... appears to")
+	for _, q := range x.curQuotes {
+		if q.Attribution == "" {
+			continue
+		}
+		for _, m := range ms {
+			if m.Start < q.Start || m.End > q.End || inParens(text, m.Start-base) {
+				continue
+			}
+			if len(strings.Fields(text[q.Start-base:m.Start-base])) > 2 {
+				break
+			}
+			if iri := x.subjectIRI(m); iri != "" {
+				return []string{iri}, true
+			}
+		}
+	}
+	for _, m := range ms {
+		if inParens(text, m.Start-base) {
+			continue
+		}
+		if iri := x.subjectIRI(m); iri != "" {
+			return []string{iri}, true
+		}
+	}
+	if x.topic != "" {
+		return []string{x.topic}, false
+	}
+	return nil, false
+}
+
+// subjectIRI resolves a mention that can be the subject of a statement: a
+// substance or compound that is not also an effect ("work as a stimulant")
+// and not a generic class ("other medications").
+func (x *extractor) subjectIRI(m Mention) string {
+	if m.Entry(schema.Effect) != nil {
+		return ""
+	}
+	if e := m.Entry(schema.Substance); e != nil && isGeneric(e) {
+		return ""
+	}
+	return x.mentionIRI(m, schema.Substance, schema.Compound)
+}
+
+func firstWord(s string) string {
+	s = strings.TrimLeft(s, " \"“‘'(")
+	i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+	if i < 0 {
+		i = len(s)
+	}
+	return strings.ReplaceAll(strings.ToLower(s[:i]), "’", "'")
+}
+
+// inParens reports whether byte i of s is inside parentheses.
+func inParens(s string, i int) bool {
+	depth := 0
+	for k := 0; k < i && k < len(s); k++ {
+		switch s[k] {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return depth > 0
+}
+
+// ---- the topic ----
+
+// findTopic picks the article's main substance: the substance mentioned in
+// the title, else the one mentioned most often.
+func (x *extractor) findTopic() {
+	count := map[*Entry]int{}
+	firstAt := map[*Entry]int{}
+	for _, m := range x.lx.Find(x.doc.Text, 0) {
+		if e := m.Entry(schema.Substance); e != nil && !isGeneric(e) {
+			count[e]++
+			if _, ok := firstAt[e]; !ok {
+				firstAt[e] = m.Start
+			}
+		}
+	}
+	var best *Entry
+	if x.doc.Title != "" {
+		for _, m := range x.lx.Find(x.doc.Title, x.doc.TitleAt.Start) {
+			if e := m.Entry(schema.Substance); e != nil && !isGeneric(e) {
+				if best == nil || count[e] > count[best] {
+					best = e
+				}
+			}
+		}
+	}
+	if best == nil {
+		var es []*Entry
+		for e := range count {
+			es = append(es, e)
+		}
+		sort.Slice(es, func(i, j int) bool {
+			if count[es[i]] != count[es[j]] {
+				return count[es[i]] > count[es[j]]
+			}
+			return firstAt[es[i]] < firstAt[es[j]]
+		})
+		if len(es) > 0 && count[es[0]] >= 3 {
+			best = es[0]
+		}
+	}
+	if best != nil {
+		x.topic = x.m.Entity(best.Class, best.Label)
+		x.entity(best, best.Label)
+	}
+}
+
+// isGeneric reports whether a substance entry is a generic class that cannot
+// be an article's topic ("other medications", "herbal supplement").
+func isGeneric(e *Entry) bool {
+	l := strings.ToLower(e.Label)
+	return strings.HasPrefix(l, "other ") || strings.Contains(l, "supplement") || strings.Contains(l, "medication") ||
+		strings.Contains(l, "herbal medicine")
+}
+
+// ---- sections ----
+
+func (x *extractor) enterSection(s *Section) {
+	x.section = s
+	x.kinds = map[string]bool{}
+	for k, cues := range x.rules.Sections {
+		if has(s.Heading, cues) {
+			x.kinds[k] = true
+		}
+	}
+	x.prevSubjects = nil
+	x.prevRef = ""
+}
+
+// finish copies the collected entities and statements into the article.
+func (x *extractor) finish() {
+	for iri, e := range x.ents {
+		for s := range x.syn[iri] {
+			e.Synonyms = append(e.Synonyms, s)
+		}
+		x.art.Entities = append(x.art.Entities, *e)
+	}
+	x.art.Statements = append(x.art.Statements, x.stmts...)
+	x.art.Normalize()
+}

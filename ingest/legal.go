@@ -1,0 +1,232 @@
+package ingest
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/healthkg/healthkg/schema"
+)
+
+var negWords = map[string]bool{"not": true, "isn't": true, "aren't": true, "wasn't": true, "never": true, "no": true, "longer": true}
+
+// regionRE finds "some states and cities in America"-like jurisdictions.
+var regionRE = regexp.MustCompile(`(?i)\b(?:some|many|several|most|certain|a few|a number of)\s+(?:US\s+|U\.S\.\s+)?(?:states|countries|cities|counties|provinces|territories|parts)(?:\s+and\s+(?:cities|counties|states|countries|territories))?\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*`)
+
+// legal extracts legal and regulatory statuses: "is not approved by the FDA
+// as safe", "isn't regulated", "has listed kratom as a drug of concern",
+// "is banned in the UK".
+func (x *extractor) legal(s *sent, f folded) {
+	text := s.Text
+	covered := -1
+	for _, h := range findAll(f, x.rules.rel("legal_cues")) {
+		if h.start < covered {
+			continue
+		}
+		before := strings.ToLower(strings.TrimRight(text[:h.start], " "))
+		if endsWithWord(before, x.rules.rel("legal_skip_before")) {
+			continue
+		}
+		start := h.start
+		negated := false
+		// take in a preceding negation or adverb: "not approved", "currently unregulated"
+		for k := 0; k < 2; k++ {
+			b := strings.TrimRight(text[:start], " ")
+			i := strings.LastIndexAny(b, " ,;:(")
+			w := strings.ToLower(strings.ReplaceAll(b[i+1:], "’", "'"))
+			if negWords[w] || contains(x.rules.rel("legal_adverbs"), w) {
+				if negWords[w] {
+					negated = true
+				}
+				start = i + 1
+				continue
+			}
+			break
+		}
+		cue := strings.ToLower(h.phrase)
+		var phrase string
+		end := legalEnd(text, h.end)
+		if cue == "listed" {
+			rest := text[h.end:end]
+			k := strings.Index(strings.ToLower(rest), " as ")
+			if k < 0 {
+				continue
+			}
+			phrase = strings.TrimSpace(rest[k+4:])
+			phrase = strings.TrimPrefix(strings.TrimPrefix(phrase, "a "), "an ")
+			phrase = strings.Trim(phrase, " \"“”'‘’,.")
+		} else {
+			phrase = strings.Trim(text[start:end], " ,.;:\"“”")
+		}
+		if phrase == "" || len(strings.Fields(phrase)) > 16 {
+			continue
+		}
+		covered = end
+		status := legalStatusWord(cue, negated, phrase)
+		agency, jurisdiction := "", ""
+		var agencyEntry *Entry
+		for _, m := range of(s.ms, schema.Organization) {
+			agencyEntry = m.Entry(schema.Organization)
+			agency = x.entity(agencyEntry, m.Surface)
+			break
+		}
+		if loc := regionRE.FindStringIndex(text); loc != nil {
+			jurisdiction = x.newEntity(schema.Place, strings.ToLower(text[loc[0]:loc[0]+1])+text[loc[0]+1:loc[1]], text[loc[0]:loc[1]])
+		} else {
+			places := of(within(s.ms, s.Start+start, s.Start+end), schema.Place)
+			if len(places) == 0 {
+				places = of(s.ms, schema.Place)
+			}
+			if len(places) > 0 {
+				jurisdiction = x.mentionIRI(places[0], schema.Place)
+			} else if agencyEntry != nil && agencyEntry.Jurisdiction != "" {
+				if e := x.lx.Lookup(schema.Place, agencyEntry.Jurisdiction); e != nil {
+					jurisdiction = x.entity(e, e.Label)
+				}
+			}
+		}
+		key := phrase + "|" + agency + "|" + jurisdiction
+		iri := x.m.Entity(schema.LegalStatus, key)
+		if _, ok := x.ents[iri]; !ok {
+			x.ents[iri] = &schema.Entity{IRI: iri, Class: schema.LegalStatus, Label: phrase,
+				Agency: agency, Jurisdiction: jurisdiction, Status: status}
+			x.syn[iri] = map[string]bool{}
+		}
+		c, cues := x.certainty(text, end)
+		if len(s.subs) > 0 {
+			x.add(s.subs[0], schema.HasLegalStatus, iri, stmtOpts{rule: "legal-status", sent: s.Sentence, certainty: c, cues: cues, ref: s.ref})
+		}
+	}
+}
+
+// legalEnd ends a status phrase at a comma, a stop or a conjunction that
+// starts another clause; "and" continues it ("banned and is illegal to sell").
+func legalEnd(text string, i int) int {
+	end := len(text)
+	rest := strings.ToLower(text[i:])
+	for _, stop := range []string{",", ";", " which ", " but ", " so ", " because ", " and therefore", " meaning ", " while ", "\u201d"} {
+		if k := strings.Index(rest, stop); k >= 0 && i+k < end {
+			end = i + k
+		}
+	}
+	if k := sentenceStop(text[i:end]); k >= 0 {
+		end = i + k
+	}
+	return end
+}
+
+// sentenceStop finds a full stop that is not part of an abbreviation
+// ("U.S.", "Dr.") in s, or -1.
+func sentenceStop(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '.' && s[i] != '!' && s[i] != '?' {
+			continue
+		}
+		if s[i] == '.' {
+			// abbreviation: a single letter before, or a letter right after
+			j := i - 1
+			for j >= 0 && isWordByte(s[j]) {
+				j--
+			}
+			word := s[j+1 : i]
+			if len(word) == 1 || (i+1 < len(s) && isWordByte(s[i+1])) || abbreviations[strings.ToLower(word)] {
+				continue
+			}
+		}
+		return i
+	}
+	return -1
+}
+
+var abbreviations = map[string]bool{"dr": true, "mr": true, "mrs": true, "ms": true, "prof": true, "st": true, "vs": true, "etc": true, "e.g": true, "i.e": true, "no": true, "approx": true, "fig": true, "al": true, "jr": true, "sr": true, "inc": true, "ltd": true, "co": true, "mg": true}
+
+func legalStatusWord(cue string, negated bool, phrase string) string {
+	p := strings.ToLower(phrase)
+	switch {
+	case cue == "listed":
+		return phrase
+	case strings.Contains(cue, "approv"):
+		if negated {
+			return "not approved"
+		}
+		return "approved"
+	case strings.Contains(cue, "regulat"):
+		if negated || strings.HasPrefix(cue, "un") {
+			return "unregulated"
+		}
+		return "regulated"
+	case strings.Contains(p, "banned") && strings.Contains(p, "illegal"):
+		return "banned; illegal to sell"
+	case strings.HasPrefix(cue, "schedule"):
+		return "scheduled"
+	}
+	if negated {
+		return "not " + cue
+	}
+	return cue
+}
+
+func endsWithWord(s string, words []string) bool {
+	s = strings.ReplaceAll(s, "’", "'")
+	for _, w := range words {
+		if strings.HasSuffix(s, w) && (len(s) == len(w) || !isWordByte(s[len(s)-len(w)-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(l []string, w string) bool {
+	for _, x := range l {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// isA extracts class membership: "Kratom is a herbal supplement", "should
+// be classified as an opioid", "it isn't an opioid" (denied).
+func (x *extractor) isA(s *sent, f folded) {
+	text := s.Text
+	for _, h := range findAll(f, x.rules.rel("isa_cues")) {
+		var obj *Mention
+		for i := range s.ms {
+			m := s.ms[i]
+			gap := s.rel(m) - h.end
+			if gap < 0 {
+				continue
+			}
+			if gap <= 12 && len(strings.Fields(text[h.end:s.rel(m)])) <= 1 && m.Entry(schema.Substance, schema.Treatment) != nil {
+				obj = &m
+			}
+			break
+		}
+		if obj == nil {
+			continue
+		}
+		// the subject: the last substance before the cue, or a pronoun's antecedent
+		subj := ""
+		for _, m := range of(s.ms, schema.Substance, schema.Compound) {
+			if s.rel(m) < h.start && !inParens(text, s.rel(m)) {
+				subj = x.mentionIRI(m, schema.Substance, schema.Compound)
+			}
+		}
+		if subj == "" {
+			pre := " " + strings.ToLower(text[:h.start]) + " "
+			if (strings.Contains(pre, " it ") || strings.Contains(pre, " it’s ")) && len(s.subs) > 0 {
+				subj = s.subs[0]
+			}
+		}
+		if subj == "" {
+			continue
+		}
+		c, cues := x.certainty(text, len(text))
+		o := stmtOpts{rule: "is-a", sent: s.Sentence, certainty: c, cues: cues, ref: s.ref}
+		if contains(x.rules.rel("isa_negative"), h.phrase) {
+			o.negated, o.cues = true, []string{h.phrase}
+		} else if neg, ncues := x.negatedAt(text, h.start); neg {
+			o.negated, o.cues = true, ncues
+		}
+		x.add(subj, schema.IsA, x.mentionIRI(*obj, schema.Substance, schema.Treatment), o)
+	}
+}

@@ -1,0 +1,606 @@
+package ingest
+
+import (
+	"strings"
+
+	"github.com/healthkg/healthkg/schema"
+)
+
+// part is a piece of a list or of an enumeration in a sentence.
+type part struct {
+	text       string
+	start, end int // relative to the text that was split
+	extra      []string
+}
+
+var prepositions = map[string]bool{"on": true, "in": true, "at": true, "of": true, "with": true, "to": true, "for": true, "from": true, "by": true, "about": true, "into": true}
+
+// splitList splits text[start:end] into the items of an enumeration
+// ("A, B, and C", "A; B; and C", "A or B"), never inside a lexicon term
+// ("aches and pains") and never before a preposition ("tense and on edge").
+func (x *extractor) splitListIn(text string, start, end, base int) []part {
+	if start >= end {
+		return nil
+	}
+	region := text[start:end]
+	protected := make([]bool, len(region))
+	for _, m := range x.lx.Find(region, 0) {
+		for k := m.Start; k < m.End; k++ {
+			protected[k] = true
+		}
+	}
+	var out []part
+	from := 0
+	emit := func(to int) {
+		p := region[from:to]
+		t := strings.TrimSpace(p)
+		t = strings.Trim(t, ",;:.\"“”")
+		t = strings.TrimSpace(t)
+		if t != "" {
+			off := from + strings.Index(p, t)
+			out = append(out, part{text: t, start: start + off, end: start + off + len(t)})
+		}
+	}
+	lower := strings.ToLower(region)
+	for i := 0; i < len(region); i++ {
+		if protected[i] {
+			continue
+		}
+		var sepLen int
+		switch {
+		case region[i] == ',' || region[i] == ';':
+			sepLen = 1
+			rest := lower[i+1:]
+			for _, c := range []string{" and ", " or ", " and/or "} {
+				if strings.HasPrefix(rest, c) {
+					sepLen += len(c) - 1
+				}
+			}
+		case strings.HasPrefix(lower[i:], " and ") || strings.HasPrefix(lower[i:], " or ") || strings.HasPrefix(lower[i:], " & "):
+			w := 5
+			if strings.HasPrefix(lower[i:], " or ") || strings.HasPrefix(lower[i:], " & ") {
+				w = 4
+			}
+			next := strings.Fields(lower[i+w:])
+			if len(next) > 0 && prepositions[strings.Trim(next[0], ",.")] {
+				continue
+			}
+			sepLen = w - 1
+		default:
+			continue
+		}
+		emit(i)
+		from = i + sepLen
+		i = from - 1
+	}
+	emit(len(region))
+	_ = base
+	return out
+}
+
+func (x *extractor) splitList(text string, start, end, base int) []part {
+	return x.splitListIn(text, start, end, base)
+}
+
+// package-level helper used by sentence rules
+func splitList(text string, start, end, base int) []part {
+	return defaultSplitter.splitListIn(text, start, end, base)
+}
+
+// defaultSplitter splits without lexicon protection when no extractor is at
+// hand; the extractor's own splitter is preferred.
+var defaultSplitter = &extractor{lx: &Lexicon{root: &trieNode{}}}
+
+// cleanItem turns an item into a label: without leading articles and
+// qualifiers ("a", "even a", "ongoing"), trailing clauses ("when we can
+// manage it") and punctuation; lower-cased unless it is an acronym or a
+// proper name.
+func (x *extractor) cleanItem(s string) string {
+	s = strings.TrimSpace(strings.Trim(s, " ,;:.\"“”()"))
+	low := strings.ToLower(s)
+	for _, k := range x.rules.ItemKeepPrefixes {
+		if strings.HasPrefix(low, k) {
+			return lowerFirst(s)
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, p := range x.rules.ItemStripPrefixes {
+			if strings.HasPrefix(low, p+" ") && len(s) > len(p)+1 {
+				s = s[len(p)+1:]
+				low = low[len(p)+1:]
+				changed = true
+			}
+		}
+	}
+	for _, stop := range []string{" when ", " that ", " which ", " who ", " where ", " if ", " because ", " so that "} {
+		if k := strings.Index(low, stop); k > 0 {
+			s, low = s[:k], low[:k]
+		}
+	}
+	return lowerFirst(strings.TrimSpace(s))
+}
+
+// lowerFirst lower-cases words that are not acronyms or proper names
+// (a capital after the first letter, or a capital word inside the phrase).
+func lowerFirst(s string) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		if isAcronym(w) || (i > 0 && w != strings.ToLower(w)) {
+			continue
+		}
+		if i == 0 && len(ws) > 1 && hasInnerCapitals(ws[1:]) {
+			continue
+		}
+		ws[i] = strings.ToLower(w)
+	}
+	return strings.Join(ws, " ")
+}
+
+func hasInnerCapitals(ws []string) bool {
+	for _, w := range ws {
+		if w != strings.ToLower(w) && !prepositions[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// itemParts splits a list item into the things it names: "Nausea and
+// vomiting" is two, "Muscle and bone pain" is "muscle pain" and "bone pain",
+// "Changes in mood including negative mood, aggression, and hostility" is
+// four, "Shakiness/jitters" is one.
+func (x *extractor) itemParts(text string, class schema.Class) []part {
+	t := strings.TrimRight(strings.TrimSpace(text), " .;,")
+	if e := x.lx.Lookup(class, t); e != nil {
+		return []part{{text: t, start: 0, end: len(t)}}
+	}
+	var extra []string
+	// "X (Y)": Y is another name of X
+	if i := strings.Index(t, " ("); i > 0 && strings.HasSuffix(t, ")") {
+		inner := t[i+2 : len(t)-1]
+		if len(strings.Fields(inner)) <= 4 {
+			extra = append(extra, inner)
+			t = t[:i]
+		}
+	}
+	if e := x.lx.Lookup(class, t); e != nil || strings.Contains(t, "/") {
+		return []part{{text: t, start: 0, end: len(t), extra: extra}}
+	}
+	var parts []part
+	low := strings.ToLower(t)
+	if k := strings.Index(low, " including "); k > 0 {
+		parts = append(parts, part{text: t[:k], start: 0, end: k})
+		parts = append(parts, x.splitList(t, k+len(" including "), len(t), 0)...)
+	} else {
+		parts = x.splitList(t, 0, len(t), 0)
+	}
+	// distribute a shared head: "Muscle and bone pain", "music, art, or dance therapy"
+	if n := len(parts); n >= 2 {
+		last := strings.Fields(parts[n-1].text)
+		single := true
+		for _, p := range parts[:n-1] {
+			if len(strings.Fields(p.text)) != 1 || x.lx.Lookup(class, p.text) != nil {
+				single = false
+			}
+		}
+		if single && len(last) >= 2 {
+			head := last[len(last)-1]
+			for i := range parts[:n-1] {
+				parts[i].extra = append(parts[i].extra, t)
+				parts[i].text = parts[i].text + " " + head
+				parts[i].end = -1 // synthesised: no own span
+			}
+			parts[n-1].extra = append(parts[n-1].extra, t)
+		}
+	}
+	if len(parts) == 1 {
+		parts[0].extra = append(parts[0].extra, extra...)
+	}
+	return parts
+}
+
+// itemEntity resolves one part of an item to an entity of the class.
+func (x *extractor) itemEntity(p part, class schema.Class) string {
+	label := x.cleanItem(p.text)
+	if label == "" || len(strings.Fields(label)) > 8 {
+		return ""
+	}
+	var iri string
+	if e := x.lx.Lookup(class, p.text); e != nil {
+		iri = x.entity(e, p.text)
+	} else if e := x.lx.Lookup(class, label); e != nil {
+		iri = x.entity(e, p.text)
+	} else {
+		iri = x.newEntity(class, label, p.text)
+	}
+	for _, s := range p.extra {
+		x.surface(iri, s)
+	}
+	return iri
+}
+
+// listKind says what a list enumerates, from its lead-in or its section.
+func (x *extractor) listKind(lead string) string {
+	for _, k := range []string{"withdrawal", "long_term", "side_effects", "symptoms", "alternatives", "interactions", "precautions", "forms", "strains"} {
+		if !has(lead, x.rules.Sections[k]) {
+			continue
+		}
+		if k == "long_term" && !has(lead, []string{"side effect", "side effects", "effects", "problems", "issues", "risks", "complications"}) {
+			continue
+		}
+		if k == "symptoms" && !has(lead, []string{"symptoms of", "signs of"}) {
+			continue
+		}
+		return k
+	}
+	for _, k := range []string{"withdrawal", "side_effects", "alternatives", "interactions"} {
+		if x.kinds[k] && lead == "" {
+			return k
+		}
+	}
+	return ""
+}
+
+// list applies the list rules: the lead-in decides what the items are.
+func (x *extractor) list(b *Block) {
+	var lead Sentence
+	leadText := ""
+	if b.LeadIn != nil {
+		lead = *b.LeadIn
+		leadText = lead.Text
+	}
+	kind := x.listKind(leadText)
+	cert, cues := x.certainty(leadText, len(leadText))
+	subj := x.topic
+	if leadText != "" {
+		ms := x.mentions(leadText, lead.Start)
+		if subs, explicit := x.subjects(leadText, ms, lead.Start); explicit && len(subs) > 0 {
+			subj = subs[0]
+		}
+	}
+	var syndrome string
+	if kind == "symptoms" {
+		for _, m := range of(x.mentions(leadText, lead.Start), schema.Condition) {
+			syndrome = x.mentionIRI(m, schema.Condition)
+		}
+	}
+	for i := range b.Items {
+		it := &b.Items[i]
+		ev := lead
+		if leadText == "" {
+			ev = Sentence{Text: it.Text, Span: it.Span}
+		}
+		o := stmtOpts{sent: ev, item: it, certainty: cert, cues: cues}
+		switch kind {
+		case "withdrawal", "long_term", "side_effects":
+			pred := map[string]schema.Predicate{"withdrawal": schema.HasWithdrawalSymptom, "long_term": schema.HasLongTermSideEffect, "side_effects": schema.HasSideEffect}[kind]
+			o.rule = "list-" + strings.ReplaceAll(kind, "_", "-")
+			for _, p := range x.itemParts(it.Text, schema.Condition) {
+				p2 := p
+				if e := x.lx.Lookup(schema.Condition, x.cleanItem(p.text)); e != nil && x.isRiskCondition(e) {
+					x.add(subj, schema.HasRisk, x.itemEntity(p2, schema.Condition), o)
+					continue
+				}
+				x.add(subj, pred, x.itemEntity(p2, schema.Condition), o)
+			}
+		case "symptoms":
+			o.rule = "list-symptoms"
+			for _, p := range x.itemParts(it.Text, schema.Condition) {
+				x.add(syndrome, schema.HasSymptom, x.itemEntity(p, schema.Condition), o)
+			}
+		case "interactions":
+			o.rule = "list-interactions"
+			for _, p := range x.itemParts(it.Text, schema.Substance) {
+				x.add(subj, schema.InteractsWith, x.itemEntity(p, schema.Substance), o)
+			}
+		case "alternatives":
+			x.treatmentItem(it, subj, o)
+		case "forms":
+			o.rule = "list-forms"
+			for _, p := range x.itemParts(it.Text, schema.Form) {
+				x.add(subj, schema.HasForm, x.itemEntity(p, schema.Form), o)
+			}
+		case "strains":
+			o.rule = "list-strains"
+			for _, p := range x.itemParts(it.Text, schema.Strain) {
+				x.add(subj, schema.HasStrain, x.itemEntity(p, schema.Strain), o)
+			}
+		default:
+			x.paragraph(it.Sentences)
+		}
+		for j := range it.Children {
+			c := it.Children[j]
+			if c.LeadIn == nil {
+				c.LeadIn = b.LeadIn
+			}
+			x.list(&c)
+		}
+	}
+}
+
+// treatmentItem reads an item of a list of alternatives: "Physiotherapy: A
+// professional can help you increase your range of movement, ...".
+func (x *extractor) treatmentItem(it *Item, subj string, o stmtOpts) {
+	o.rule = "list-alternatives"
+	if it.Label == "" {
+		for _, p := range x.itemParts(it.Text, schema.Treatment) {
+			x.add(subj, schema.AlternativeTreatment, x.itemEntity(p, schema.Treatment), o)
+		}
+		return
+	}
+	label := it.Label
+	if strings.HasPrefix(strings.ToLower(label), "other ") {
+		label = label[len("other "):]
+	}
+	var owner string
+	if ps := x.itemParts(label, schema.Treatment); len(ps) == 1 || x.lx.Lookup(schema.Treatment, label) != nil {
+		owner = x.itemEntity(part{text: label, extra: []string{it.Label}}, schema.Treatment)
+	} else {
+		owner = x.itemEntity(part{text: label, extra: []string{it.Label}}, schema.Treatment)
+	}
+	x.add(subj, schema.AlternativeTreatment, owner, o)
+	for _, s := range it.Sentences {
+		x.treatmentSentence(s, it, subj, owner, o)
+	}
+}
+
+// treatmentSentence finds the kinds of a treatment ("This can include
+// painkillers and anti-inflammatories; antidepressants which can ...") and
+// the effects it has ("can help you increase your range of movement").
+func (x *extractor) treatmentSentence(s Sentence, it *Item, subj, owner string, alt stmtOpts) {
+	text := s.Text
+	low := strings.ToLower(strings.ReplaceAll(text, "’", "'"))
+	cert, cues := x.certainty(text, len(text))
+	eo := stmtOpts{rule: "treatment-effect", sent: s, item: it, certainty: cert, cues: cues}
+	io := stmtOpts{rule: "treatment-kind", sent: s, item: it, certainty: schema.Asserted}
+
+	// the kinds: after "include", "like", "such as", "There are", or a list before "may/can help"
+	kindStart, kindEnd := -1, -1
+	for _, c := range x.rules.rel("include_cues") {
+		if k := indexWord(low, c); k >= 0 {
+			kindStart = k + len(c)
+			kindEnd = len(text)
+			if c == "like" || c == "such as" {
+				if e := indexAny(low[kindStart:], " can ", " may ", " help"); e >= 0 {
+					kindEnd = kindStart + e
+				}
+			}
+			if c == "find" {
+				if e := strings.Index(low[kindStart:], " helpful"); e >= 0 {
+					kindEnd = kindStart + e
+				} else {
+					kindStart = -1
+					continue
+				}
+			}
+			break
+		}
+	}
+	if kindStart < 0 {
+		if e := indexAny(low, " may help", " can help", " may ", " can "); e > 0 && strings.Count(low[:e], ",") >= 1 {
+			kindStart, kindEnd = 0, e
+		}
+	}
+	if kindStart >= 0 {
+		for _, p := range x.splitList(text, kindStart, kindEnd, s.Start) {
+			name := p.text
+			var rel string
+			if k := indexAny(strings.ToLower(name), " which ", " that "); k > 0 {
+				rel = name[k:]
+				name = name[:k]
+			}
+			if len(strings.Fields(name)) > 6 || name == "" {
+				continue
+			}
+			sub := p
+			sub.text = name
+			var kinds []part
+			if x.lx.Lookup(schema.Treatment, name) != nil {
+				kinds = []part{sub}
+			} else {
+				kinds = x.itemParts(name, schema.Treatment)
+				for i := range kinds {
+					kinds[i].extra = append(kinds[i].extra, name)
+				}
+			}
+			for _, kp := range kinds {
+				if isProperName(kp.text) && x.lx.Lookup(schema.Treatment, kp.text) == nil {
+					// "like Pathways Pain Relief": an instance, not a treatment on its own
+					var k string
+					if e := x.lx.Lookup(schema.Organization, kp.text); e != nil {
+						k = x.entity(e, kp.text)
+					} else {
+						k = x.newEntity(schema.Organization, kp.text, kp.text)
+					}
+					x.add(k, schema.IsA, owner, io)
+					continue
+				}
+				k := x.itemEntity(kp, schema.Treatment)
+				if k == "" || k == owner {
+					continue
+				}
+				x.add(subj, schema.AlternativeTreatment, k, alt)
+				x.add(k, schema.IsA, owner, io)
+				if rel != "" {
+					for _, vp := range x.verbPhrases(rel) {
+						x.effect(k, vp, eo)
+					}
+				}
+			}
+		}
+	}
+	// the effects of the treatment as a whole
+	for _, c := range []string{"help you to ", "help you ", "helps you ", "help them ", "help pain patients ", "help people ", "help patients ", "helpful to ", "aid in ", "can help ", "may help ", "help "} {
+		k := strings.Index(low, c)
+		if k < 0 || (kindStart >= 0 && k >= kindStart && k < kindEnd) {
+			continue
+		}
+		for _, vp := range x.verbPhrases(text[k+len(c):]) {
+			x.effect(owner, vp, eo)
+		}
+		break
+	}
+}
+
+// verbPhrases splits "increase your range of movement, improve your
+// strength, and practice exercises that can reduce pain over time" into
+// verb phrases, keeping an inner "that can VERB ..." as its own phrase.
+func (x *extractor) verbPhrases(s string) []string {
+	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), "."))
+	low := strings.ToLower(s)
+	for _, p := range []string{"which can sometimes ", "which can ", "which may ", "that can ", "that may ", "can ", "may ", "to "} {
+		if strings.HasPrefix(low, p) {
+			s, low = s[len(p):], low[len(p):]
+		}
+	}
+	var out []string
+	// split before a verb: ", and VERB", ", VERB", " and VERB", ", as well as VERB"
+	cut := 0
+	words := strings.Fields(low)
+	_ = words
+	isVerbAt := func(i int) bool {
+		rest := low[i:]
+		for v := range x.rules.EffectVerbs {
+			if strings.HasPrefix(rest, v+" ") {
+				return true
+			}
+		}
+		for _, v := range []string{"practice ", "learn ", "find ", "help ", "get ", "stay ", "keep ", "feel ", "sleep ", "move "} {
+			if strings.HasPrefix(rest, v) {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(low); i++ {
+		for _, sep := range []string{", as well as ", ", and ", " and ", ", "} {
+			if strings.HasPrefix(low[i:], sep) && isVerbAt(i+len(sep)) {
+				out = append(out, s[cut:i])
+				cut = i + len(sep)
+				i = cut - 1
+				break
+			}
+		}
+	}
+	out = append(out, s[cut:])
+	var res []string
+	for _, vp := range out {
+		vl := strings.ToLower(vp)
+		if k := indexAny(vl, " that can ", " that may ", " which can ", " which may "); k > 0 {
+			inner := vp[k:]
+			for _, p := range []string{" that can ", " that may ", " which can ", " which may "} {
+				inner = strings.TrimPrefix(inner, p)
+			}
+			res = append(res, x.verbPhrases(inner)...)
+			continue
+		}
+		res = append(res, strings.TrimSpace(vp))
+	}
+	return res
+}
+
+var possessives = map[string]bool{"your": true, "their": true, "our": true, "his": true, "her": true, "my": true, "its": true, "the": true, "a": true, "an": true}
+
+// effect adds "owner hasEffect E" for a verb phrase: a lexicon effect when
+// the phrase (or the verb with the object's head noun) is one, else a new
+// effect named by the phrase ("reduced stiffness").
+func (x *extractor) effect(owner, vp string, o stmtOpts) {
+	vp = trimTrailing(strings.TrimSpace(vp), " over time", " at home", " for you", " in the long term", " in the long run", ".")
+	ws := strings.Fields(vp)
+	if len(ws) < 2 || len(ws) > 9 {
+		return
+	}
+	verb := strings.ToLower(ws[0])
+	obj := ws[1:]
+	if strings.ToLower(ws[0]) == "cope" || strings.ToLower(ws[0]) == "deal" {
+		verb = strings.ToLower(ws[0] + " " + ws[1])
+		obj = ws[2:]
+	}
+	part, ok := x.rules.EffectVerbs[verb]
+	if !ok {
+		return
+	}
+	var kept []string
+	for _, w := range obj {
+		if !possessives[strings.ToLower(w)] {
+			kept = append(kept, w)
+		}
+	}
+	if len(kept) == 0 {
+		return
+	}
+	// "reduce pain and stiffness": the verb applies to each noun
+	objText := strings.Join(kept, " ")
+	if k := strings.Index(objText, " and "); k > 0 && len(strings.Fields(objText[k+5:])) == 1 {
+		if e := x.lx.Lookup(schema.Effect, verb+" "+objText[:k]); e != nil {
+			x.add(owner, schema.HasEffect, x.entity(e, vp), o)
+			x.effect(owner, verb+" "+objText[k+5:], o)
+			return
+		}
+	}
+	for _, cand := range []string{vp, verb + " " + objText, verb + " " + kept[len(kept)-1]} {
+		if e := x.lx.Lookup(schema.Effect, cand); e != nil {
+			x.add(owner, schema.HasEffect, x.entity(e, vp), o)
+			return
+		}
+	}
+	label := objText
+	if part != "" && part != verb {
+		label = part + " " + objText
+	}
+	x.add(owner, schema.HasEffect, x.newEntity(schema.Effect, strings.ToLower(label), vp), o)
+}
+
+// isProperName reports whether every word of a phrase of two or more words
+// is capitalised ("Pathways Pain Relief").
+func isProperName(s string) bool {
+	ws := strings.Fields(strings.Trim(s, " .,"))
+	if len(ws) < 2 {
+		return false
+	}
+	for _, w := range ws {
+		if r := []rune(w)[0]; r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+func trimTrailing(s string, suffixes ...string) string {
+	for changed := true; changed; {
+		changed = false
+		for _, suf := range suffixes {
+			if strings.HasSuffix(strings.ToLower(s), suf) {
+				s = strings.TrimSpace(s[:len(s)-len(suf)])
+				changed = true
+			}
+		}
+	}
+	return s
+}
+
+func indexWord(s, w string) int {
+	from := 0
+	for {
+		k := strings.Index(s[from:], w)
+		if k < 0 {
+			return -1
+		}
+		k += from
+		if (k == 0 || !isWordByte(s[k-1])) && (k+len(w) == len(s) || !isWordByte(s[k+len(w)])) {
+			return k
+		}
+		from = k + 1
+	}
+}
+
+func indexAny(s string, subs ...string) int {
+	best := -1
+	for _, x := range subs {
+		if k := strings.Index(s, x); k >= 0 && (best < 0 || k < best) {
+			best = k
+		}
+	}
+	return best
+}

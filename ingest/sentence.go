@@ -1,0 +1,507 @@
+package ingest
+
+import (
+	"strings"
+
+	"github.com/healthkg/healthkg/schema"
+)
+
+// sent is a sentence under analysis: its text, its mentions and what it is
+// about.
+type sent struct {
+	Sentence
+	ms       []Mention
+	subs     []string
+	explicit bool
+	ref      string // reference the sentence is attributed to
+	longTerm bool
+	withdraw bool
+	first    int // index of the first statement the sentence made
+	next     *Sentence
+}
+
+// rel returns the text offset (relative to the sentence) of a mention.
+func (s *sent) rel(m Mention) int { return m.Start - s.Start }
+
+// mentions finds the lexicon mentions of a text; a parenthesis right after a
+// mention that names the same thing ("Tachycardia (increased heart rate)",
+// "(FDA)") becomes a synonym of it instead of a mention of its own.
+func (x *extractor) mentions(text string, base int) []Mention {
+	ms := x.lx.Find(text, base)
+	var out []Mention
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		out = append(out, m)
+		after := text[m.End-base:]
+		trim := strings.TrimLeft(after, " ")
+		if !strings.HasPrefix(trim, "(") {
+			continue
+		}
+		close := strings.Index(trim, ")")
+		if close < 0 {
+			continue
+		}
+		inner := strings.TrimSpace(trim[1:close])
+		if inner == "" || len(strings.Fields(inner)) > 4 || startsWithAny(strings.ToLower(inner), "one of", "the ", "a ", "an ", "e.g", "i.e", "see ", "for ", "such as", "including", "which", "also") {
+			continue
+		}
+		innerStart := m.End + (len(after) - len(trim)) + 1 + strings.Index(trim[1:], inner)
+		if i+1 < len(ms) && ms[i+1].Start >= innerStart && ms[i+1].End <= innerStart+len(inner) {
+			// the parenthesis holds a mention: synonym only if it covers all of it
+			if ms[i+1].Start != innerStart || ms[i+1].End != innerStart+len(inner) {
+				continue
+			}
+			i++
+		}
+		if e := m.Entries[0]; len(m.Entries) == 1 || e.Class != schema.Substance {
+			x.entity(e, m.Surface)
+			x.entity(e, inner)
+		}
+	}
+	return out
+}
+
+func startsWithAny(s string, ps ...string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// of returns the mentions with a candidate of one of the classes.
+func of(ms []Mention, classes ...schema.Class) []Mention {
+	var out []Mention
+	for _, m := range ms {
+		if m.Entry(classes...) != nil {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// within returns the mentions inside [from, to) (document offsets).
+func within(ms []Mention, from, to int) []Mention {
+	var out []Mention
+	for _, m := range ms {
+		if m.Start >= from && m.End <= to {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// clauseEnd returns the offset (relative to text) where the clause that
+// starts at i ends: a sentence stop or a subordinating word. Commas do not
+// end it, so that lists stay whole.
+func clauseEnd(text string, i int) int {
+	end := len(text)
+	rest := strings.ToLower(text[i:])
+	for _, stop := range []string{". ", "; ", ": ", "? ", "! ", "(", " but ", " which ", " where ", " who ", " when ", " while ", " because ", " since ", " although ", " whereas ", " so ", " than ", " that ", " if ", " as well as ", " in the same way"} {
+		if k := strings.Index(rest, stop); k >= 0 && i+k < end {
+			end = i + k
+		}
+	}
+	for _, stop := range []string{".", ";", "?", "!", "\u201d"} {
+		if strings.HasSuffix(rest, stop) && i+len(rest)-len(stop) < end {
+			end = i + len(rest) - len(stop)
+		}
+	}
+	return end
+}
+
+// sentence applies the sentence rules.
+func (x *extractor) sentence(s *sent) {
+	text := s.Text
+	f := fold(text)
+	s.first = len(x.stmts)
+	cert := func(upto int) (schema.Certainty, []string) {
+		c, cues := x.certainty(text, upto)
+		return c, cues
+	}
+	opts := func(rule string, upto int) stmtOpts {
+		c, cues := cert(upto)
+		return stmtOpts{rule: rule, sent: s.Sentence, certainty: c, cues: cues, ref: s.ref}
+	}
+	subj := func() string {
+		if len(s.subs) == 0 {
+			return ""
+		}
+		return s.subs[0]
+	}
+	lt := s.longTerm || has(text, x.rules.Sections["long_term"])
+	s.longTerm = lt
+	wd := s.withdraw
+	usedRegions := [][2]int{}
+
+	// compounds: "The two main chemicals in kratom are mitragynine and ..."
+	if compounds := of(s.ms, schema.Compound); len(compounds) > 0 && len(findAll(f, x.rules.rel("compound_cues"))) > 0 {
+		owner := ""
+		for _, m := range of(s.ms, schema.Substance) {
+			if e := m.Entry(schema.Substance); !isGeneric(e) && m.Entry(schema.Compound) == nil {
+				owner = x.entity(e, m.Surface)
+				break
+			}
+		}
+		if owner == "" && s.explicit {
+			owner = subj()
+		}
+		var cs []string
+		for _, m := range compounds {
+			c := x.mentionIRI(m, schema.Compound)
+			cs = append(cs, c)
+			x.add(owner, schema.HasActiveCompound, c, opts("compound-in-substance", s.rel(m)+len(m.Surface)))
+		}
+		if owner != "" && len(cs) > 0 && compounds[0].Start > firstOf(of(s.ms, schema.Substance)) {
+			defer func() { x.prevSubjects = cs }()
+		}
+	}
+
+	// receptors: "X works on the opioid receptors", "may bind to ..."
+	if recs := of(s.ms, schema.Receptor); len(recs) > 0 {
+		if h, ok := firstHit(f, x.rules.rel("acts_on_cues")); ok && h.start < recs[len(recs)-1].Start-s.Start {
+			neg, ncues := x.negatedAt(text, h.start)
+			for _, m := range recs {
+				if s.rel(m) < h.start {
+					continue
+				}
+				o := opts("acts-on", s.rel(m)+len(m.Surface))
+				o.negated = neg
+				if neg {
+					o.cues = ncues
+				}
+				for _, sub := range s.subs {
+					if s.explicit {
+						x.add(sub, schema.ActsOn, x.mentionIRI(m, schema.Receptor), o)
+					}
+				}
+			}
+		}
+	}
+
+	// uses: "to treat aches and pains", "helps with anxiety", "as a chronic pain treatment"
+	for _, h := range findAll(f, x.rules.rel("used_for_cues")) {
+		end := clauseEnd(text, h.end)
+		usedRegions = append(usedRegions, [2]int{h.end, end})
+		for _, p := range x.splitList(text, h.end, end, s.Start) {
+			if w := strings.Fields(strings.ToLower(p.text)); len(w) > 1 && x.rules.EffectVerbs[w[0]] != "" && len(of(within(s.ms, s.Start+p.start, s.Start+p.end), schema.Condition)) == 0 {
+				x.effect(subj(), p.text, opts("used-for-effect", p.end))
+			}
+		}
+		for _, m := range of(within(s.ms, s.Start+h.end, s.Start+end), schema.Condition) {
+			o := opts("used-for", s.rel(m)+len(m.Surface))
+			if neg, ncues := x.negatedAt(text, h.start); neg {
+				o.negated, o.cues = true, ncues
+			}
+			x.add(subj(), schema.UsedFor, x.mentionIRI(m, schema.Condition), o)
+		}
+	}
+	for _, m := range of(s.ms, schema.Condition) {
+		after := strings.ToLower(text[s.rel(m)+len(m.Surface):])
+		after = strings.TrimLeft(after, " ")
+		if s.explicit && startsWithWord(after, x.rules.rel("treatment_noun")) && !strings.HasPrefix(after, "relief of") {
+			usedRegions = append(usedRegions, [2]int{s.rel(m), s.rel(m) + len(m.Surface)})
+			x.add(subj(), schema.UsedFor, x.mentionIRI(m, schema.Condition), opts("condition-treatment", s.rel(m)+len(m.Surface)))
+		}
+	}
+	// "kratom for chronic pain"
+	for i, m := range s.ms {
+		if i+1 >= len(s.ms) || m.Entry(schema.Substance) == nil {
+			continue
+		}
+		between := strings.TrimSpace(text[s.rel(m)+len(m.Surface) : s.rel(s.ms[i+1])])
+		if strings.EqualFold(between, "for") && s.ms[i+1].Entry(schema.Condition) != nil {
+			n := s.ms[i+1]
+			x.add(x.mentionIRI(m, schema.Substance), schema.UsedFor, x.mentionIRI(n, schema.Condition), opts("substance-for-condition", s.rel(n)+len(n.Surface)))
+			usedRegions = append(usedRegions, [2]int{s.rel(n), s.rel(n) + len(n.Surface)})
+		}
+	}
+	inUsed := func(m Mention) bool {
+		r := s.rel(m)
+		for _, u := range usedRegions {
+			if r >= u[0] && r < u[1] {
+				return true
+			}
+		}
+		return false
+	}
+
+	// effects: lexicon effects the subject has
+	if s.explicit || x.topic != "" {
+		for _, m := range of(s.ms, schema.Effect) {
+			if inUsed(m) {
+				continue
+			}
+			o := opts("has-effect", s.rel(m)+len(m.Surface))
+			if neg, ncues := x.negatedAt(text, s.rel(m)); neg {
+				o.negated, o.cues = true, ncues
+			}
+			x.add(subj(), schema.HasEffect, x.mentionIRI(m, schema.Effect), o)
+		}
+	}
+	// "positive effects such as a sense of wellbeing, relaxation, ..."
+	if h, ok := firstHit(f, x.rules.rel("positive_effect_cues")); ok {
+		start := h.end
+		if k := strings.Index(strings.ToLower(text[start:]), "such as"); k >= 0 && k < 12 {
+			start += k + len("such as")
+		}
+		for _, it := range x.splitList(text, start, clauseEnd(text, start), s.Start) {
+			if len(within(of(s.ms, schema.Effect), s.Start+it.start, s.Start+it.end)) > 0 {
+				continue
+			}
+			label := x.cleanItem(it.text)
+			if label == "" || len(strings.Fields(label)) > 5 {
+				continue
+			}
+			x.add(subj(), schema.HasEffect, x.newEntity(schema.Effect, label, it.text), opts("positive-effects-list", it.end))
+		}
+	}
+
+	// risks
+	riskCue := len(findAll(f, x.rules.rel("risk_cues"))) > 0
+	for _, m := range s.ms {
+		var iri string
+		switch {
+		case m.Entry(schema.Risk) != nil:
+			iri = x.mentionIRI(m, schema.Risk)
+		case m.Entry(schema.Condition) != nil && x.isRiskCondition(m.Entry(schema.Condition)) && riskCue && !inUsed(m):
+			iri = x.mentionIRI(m, schema.Condition)
+		default:
+			continue
+		}
+		if !s.explicit && !x.kinds["risks"] && !x.kinds["interactions"] && !x.kinds["side_effects"] {
+			continue
+		}
+		o := opts("has-risk", s.rel(m)+len(m.Surface))
+		if neg, ncues := x.negatedAt(text, s.rel(m)); neg {
+			o.negated, o.cues = true, ncues
+		}
+		x.add(subj(), schema.HasRisk, iri, o)
+	}
+
+	// side effects: conditions the subject causes
+	seCue, seOK := firstHit(f, x.rules.rel("side_effect_cues"))
+	inSE := x.kinds["side_effects"] || x.kinds["long_term"] || x.kinds["withdrawal"]
+	listCue := has(text, []string{"such as", "include", "includes", "including", "common", "reported", "associated with"})
+	if (seOK && s.explicit) || (inSE && listCue) {
+		pred := schema.HasSideEffect
+		rule := "side-effect"
+		switch {
+		case lt:
+			pred, rule = schema.HasLongTermSideEffect, "long-term-side-effect"
+		case wd:
+			pred, rule = schema.HasWithdrawalSymptom, "withdrawal-symptom"
+		}
+		for _, m := range of(s.ms, schema.Condition) {
+			e := m.Entry(schema.Condition)
+			if inUsed(m) || x.isRiskCondition(e) || (seOK && s.explicit && !inSE && s.rel(m) < seCue.start) {
+				continue
+			}
+			if m.Entry(schema.Substance, schema.Compound, schema.Effect, schema.Risk) != nil && m.Entry(schema.Condition) != m.Entries[0] {
+				continue
+			}
+			o := opts(rule, s.rel(m)+len(m.Surface))
+			if neg, ncues := x.negatedAt(text, s.rel(m)); neg {
+				o.negated, o.cues = true, ncues
+			} else if seOK {
+				if neg, ncues := x.negatedAt(text, seCue.start); neg {
+					o.negated, o.cues = true, ncues
+				}
+			}
+			x.add(subj(), pred, x.mentionIRI(m, schema.Condition), o)
+		}
+	}
+
+	// in a section on alternatives: "ways ... like sleeping well, eating a healthy diet, and exercising"
+	if x.kinds["alternatives"] && has(text, []string{"ways", "options", "treatments", "therapies", "alternatives", "help ourselves", "help yourself"}) {
+		if h, ok := firstHit(f, []string{"such as", "like", "including", "include"}); ok {
+			for _, p := range x.splitList(text, h.end, clauseEndList(text, h.end), s.Start) {
+				label := x.cleanItem(p.text)
+				if label == "" || len(strings.Fields(label)) > 5 {
+					continue
+				}
+				x.add(x.topic, schema.AlternativeTreatment, x.newEntity(schema.Treatment, label, strings.TrimSpace(strings.TrimPrefix(p.text, "trying to "))), opts("alternatives-like", p.end))
+			}
+		}
+	}
+
+	// legal status
+	x.legal(s, f)
+
+	// is a: "Kratom is a herbal supplement", "should be classified as an opioid"
+	x.isA(s, f)
+
+	// alternatives: "a safer alternative to opioids", "lower rate of harm than prescription opioids"
+	for _, h := range findAll(f, x.rules.rel("alternative_cues")) {
+		for _, m := range of(within(s.ms, s.Start+h.end, s.Start+clauseEnd(text, h.end)+1), schema.Substance, schema.Treatment) {
+			o := opts("alternative-to", s.rel(m)+len(m.Surface))
+			alt := subj()
+			if alt == "" {
+				break
+			}
+			x.add(x.mentionIRI(m, schema.Substance, schema.Treatment), schema.AlternativeTreatment, alt, o)
+			break
+		}
+	}
+
+	// places
+	if hs := findAll(f, x.rules.rel("native_cues")); len(hs) > 0 && s.explicit {
+		for _, m := range of(within(s.ms, s.Start+hs[0].end, s.Start+clauseEnd(text, hs[0].end)), schema.Place) {
+			x.add(subj(), schema.NativeTo, x.mentionIRI(m, schema.Place), opts("native-to", s.rel(m)+len(m.Surface)))
+		}
+	}
+	if s.explicit && len(findAll(f, x.rules.rel("usage_place_cues"))) > 0 && len(findAll(f, x.rules.rel("legal_cues"))) == 0 {
+		prevOK := -1 // end of the last place that qualified, for "in the US and Europe"
+		for _, m := range of(s.ms, schema.Place) {
+			before := strings.ToLower(strings.TrimRight(text[:s.rel(m)], " "))
+			inList := prevOK >= 0 && strings.TrimSpace(strings.Trim(strings.TrimSpace(text[prevOK:s.rel(m)]), ",")) == "and" ||
+				prevOK >= 0 && strings.TrimSpace(text[prevOK:s.rel(m)]) == "," || prevOK >= 0 && strings.TrimSpace(text[prevOK:s.rel(m)]) == "or"
+			if !(inList || endsWithWord(before, []string{"in", "in the", "across", "throughout", "across the", "in much of", "in parts of"})) {
+				continue
+			}
+			prevOK = s.rel(m) + len(m.Surface)
+			if nat := findAll(f, x.rules.rel("native_cues")); len(nat) > 0 && nat[0].start < s.rel(m) {
+				continue
+			}
+			x.add(subj(), schema.UsedIn, x.mentionIRI(m, schema.Place), opts("used-in", s.rel(m)+len(m.Surface)))
+		}
+	}
+	if len(findAll(f, x.rules.rel("sold_cues"))) > 0 {
+		for _, m := range of(s.ms, schema.SalesChannel) {
+			x.add(subj(), schema.SoldAt, x.mentionIRI(m, schema.SalesChannel), opts("sold-at", s.rel(m)+len(m.Surface)))
+		}
+	}
+
+	// forms: "sold as a supplement in capsule or powder form"
+	if len(findAll(f, x.rules.rel("form_cues"))) > 0 {
+		for _, m := range of(s.ms, schema.Form) {
+			if m.Entry(schema.Substance, schema.Compound) != nil {
+				continue
+			}
+			x.add(subj(), schema.HasForm, x.mentionIRI(m, schema.Form), opts("form", s.rel(m)+len(m.Surface)))
+		}
+	}
+
+	// strains: "Common strains ... include red vein, white vein, and green vein"
+	if h, ok := firstHit(f, x.rules.rel("strain_cues")); ok {
+		found := false
+		for _, m := range of(s.ms, schema.Strain) {
+			found = true
+			x.add(subj(), schema.HasStrain, x.mentionIRI(m, schema.Strain), opts("strain", s.rel(m)+len(m.Surface)))
+		}
+		if !found {
+			if k := strings.Index(strings.ToLower(text[h.end:]), " include "); k >= 0 {
+				start := h.end + k + len(" include ")
+				for _, it := range x.splitList(text, start, clauseEnd(text, start), s.Start) {
+					if label := x.cleanItem(it.text); label != "" && len(strings.Fields(label)) <= 3 {
+						x.add(subj(), schema.HasStrain, x.newEntity(schema.Strain, label, it.text), opts("strain-list", it.end))
+					}
+				}
+			}
+		}
+	}
+
+	// interactions: "is known to interact with a range of other medications"
+	for _, h := range findAll(f, x.rules.rel("interaction_cues")) {
+		if contains(x.rules.rel("interaction_adjacent"), h.phrase) {
+			// "X mixed with Y": X must be the subject
+			var before []Mention
+			for _, m := range of(s.ms, schema.Substance, schema.Compound) {
+				if s.rel(m) < h.start {
+					before = append(before, m)
+				}
+			}
+			if len(before) == 0 || x.subjectIRI(before[len(before)-1]) != subj() {
+				continue
+			}
+		}
+		for _, m := range of(within(s.ms, s.Start+h.end, s.Start+clauseEnd(text, h.end)), schema.Substance) {
+			o := opts("interacts-with", s.rel(m)+len(m.Surface))
+			if neg, ncues := x.negatedAt(text, h.start); neg {
+				o.negated, o.cues = true, ncues
+			}
+			x.add(subj(), schema.InteractsWith, x.mentionIRI(m, schema.Substance), o)
+		}
+	}
+
+	// contaminants: "contaminated with ... heavy metals and harmful bacteria"
+	if h, ok := firstHit(f, x.rules.rel("contamination_cues")); ok {
+		for _, m := range of(s.ms, schema.Contaminant) {
+			if s.rel(m) > h.start {
+				x.add(subj(), schema.HasContaminant, x.mentionIRI(m, schema.Contaminant), opts("contaminant", s.rel(m)+len(m.Surface)))
+			}
+		}
+	}
+
+	// "helped them stop taking opioids" -> used for opioid withdrawal
+	for _, h := range findAll(f, x.rules.rel("stop_cues")) {
+		if !has(text[:h.start], []string{"help", "helped", "helps", "helping", "used to", "use it to", "aid"}) {
+			continue
+		}
+		ms := of(within(s.ms, s.Start+h.end, s.Start+h.end+40), schema.Substance)
+		if len(ms) == 0 || subj() == "" {
+			continue
+		}
+		y := ms[0].Entry(schema.Substance)
+		if x.m.Entity(y.Class, y.Label) == subj() {
+			continue
+		}
+		label := strings.TrimSuffix(singular(y.Label), " ") + " withdrawal"
+		o := opts("helps-stop", s.rel(ms[0])+len(ms[0].Surface))
+		x.add(subj(), schema.UsedFor, x.newEntity(schema.Condition, label, text[h.start:s.rel(ms[0])+len(ms[0].Surface)]), o)
+	}
+}
+
+// isRiskCondition reports whether a condition is a risk rather than a side
+// effect (addiction, dependence, overdose, death...).
+func (x *extractor) isRiskCondition(e *Entry) bool {
+	for _, l := range x.rules.RiskConditions {
+		if strings.EqualFold(l, e.Label) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstHit(f folded, phrases []string) (hit, bool) {
+	hs := findAll(f, phrases)
+	if len(hs) == 0 {
+		return hit{}, false
+	}
+	return hs[0], true
+}
+
+func firstOf(ms []Mention) int {
+	if len(ms) == 0 {
+		return 1 << 30
+	}
+	return ms[0].Start
+}
+
+func startsWithWord(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) && (len(s) == len(w) || !isWordByte(s[len(w)])) {
+			return true
+		}
+	}
+	return false
+}
+
+func singular(s string) string {
+	if strings.HasSuffix(s, "ies") {
+		return s[:len(s)-3] + "y"
+	}
+	if strings.HasSuffix(s, "s") && !strings.HasSuffix(s, "ss") {
+		return s[:len(s)-1]
+	}
+	return s
+}
+
+// clauseEndList ends an enumeration at the end of the sentence only.
+func clauseEndList(text string, i int) int {
+	if k := sentenceStop(text[i:]); k >= 0 {
+		return i + k
+	}
+	return len(text)
+}
