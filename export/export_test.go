@@ -11,18 +11,23 @@ import (
 	"testing"
 
 	"github.com/cayleygraph/quad"
+	"github.com/healthkg/healthkg/graph"
 	"github.com/healthkg/healthkg/schema"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
-// sampleQuads encodes the sample articles to quads.
+// sampleQuads encodes the sample articles to quads with graph.Encode.
 func sampleQuads(t testing.TB) []quad.Quad {
 	t.Helper()
 	m := schema.DefaultMinter()
 	var qs []quad.Quad
 	for _, a := range sampleArticles(m) {
-		qs = append(qs, encodeForTest(m, a)...)
+		aq, err := graph.Encode(m, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		qs = append(qs, aq...)
 	}
 	return qs
 }
@@ -102,9 +107,22 @@ func TestGolden(t *testing.T) {
 		}
 		golden(t, "sample."+f.name, got)
 	}
-	n, e := kgxBytes(t, sampleArticles(schema.DefaultMinter()))
+	// KGX is made from the articles as the store gives them back.
+	arts, err := graph.Decode(qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, e := kgxBytes(t, arts)
 	golden(t, "sample.nodes.jsonl", n)
 	golden(t, "sample.edges.jsonl", e)
+	// ... which is what the articles themselves give.
+	n0, e0 := kgxBytes(t, sampleArticles(schema.DefaultMinter()))
+	if !bytes.Equal(n, n0) {
+		t.Errorf("kgx nodes of the decoded articles differ from those of the articles:\n%s", firstDiff(n, n0))
+	}
+	if !bytes.Equal(e, e0) {
+		t.Errorf("kgx edges of the decoded articles differ from those of the articles:\n%s", firstDiff(e, e0))
+	}
 }
 
 // TestDeterminism: the same data, given in another order and with
