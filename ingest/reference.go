@@ -411,15 +411,20 @@ func refParseAuthors(a string) (persons []string, org string, etAl bool) {
 		merged = append(merged, t)
 	}
 	good := 0
-	for i, t := range merged {
+	var names []string
+	for _, t := range merged {
 		if !strings.Contains(t, ", ") || !refEndsInitial.MatchString(t) {
-			t = strings.TrimRight(t, ".")
+			t = strings.TrimSpace(strings.TrimRight(t, "."))
 		}
-		merged[i] = t
+		if t == "" {
+			continue
+		}
+		names = append(names, t)
 		if refPersonShape(t) {
 			good++
 		}
 	}
+	merged = names
 	if good == 0 || good*2 < len(merged) {
 		return nil, refTrimOrg(a), etAl
 	}

@@ -126,7 +126,13 @@ func checkSentenceSpans(t testing.TB, text string, base int, ss []Sentence) {
 			if got := text[q.Start-base : q.End-base]; got != q.Text {
 				t.Fatalf("quote span %v slices %q, stored %q", q.Span, got, q.Text)
 			}
-			if got := text[q.AttributionAt.Start-base : q.AttributionAt.End-base]; q.Attribution != "" && got != q.Attribution {
+			if q.Attribution == "" {
+				continue
+			}
+			if q.AttributionAt.Start < s.Start || q.AttributionAt.End > q.Start {
+				t.Fatalf("attribution %v not before its quote %v in sentence %v", q.AttributionAt, q.Span, s.Span)
+			}
+			if got := text[q.AttributionAt.Start-base : q.AttributionAt.End-base]; got != q.Attribution {
 				t.Fatalf("attribution span %v slices %q, stored %q", q.AttributionAt, got, q.Attribution)
 			}
 		}
