@@ -64,9 +64,17 @@
 // # Store
 //
 // Store wraps one Cayley quad store ("bolt" on disk, or "memory") behind a
-// sync.RWMutex (memstore has no locking of its own). Replace writes an
-// article as the exact difference between what the store holds for it and
-// Encode's output, so re-ingesting an unchanged article changes nothing.
+// sync.RWMutex (memstore has no locking of its own, and even its reads
+// write shared state, so on "memory" RLock excludes other readers too).
+// Replace writes an article as the exact difference between what the store
+// holds for it and Encode's output, so re-ingesting an unchanged article
+// changes nothing.
+//
+// A bolt store created by Open gets a third index, label-subject, besides
+// Cayley's default subject-predicate and object-predicate-subject ones, so
+// that "every quad of graph G" is a prefix scan instead of a scan of the
+// whole store (Cayley reads the index list of a KV store from the store
+// itself; a store made elsewhere without that index still works, slowly).
 //
 // Two Cayley defects shape the write path of the KV (bolt) backend:
 //

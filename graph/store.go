@@ -56,6 +56,9 @@ type backend struct {
 	cayley     string // Cayley registration name
 	persistent bool   // Cayley InitQuadStore applies; Path names the store
 	kv         bool   // a Cayley KV store (see the package docs on writes)
+	// exclusiveReads: reads modify the store too (memstore's all-quads
+	// iterator sets a flag), so readers must exclude each other.
+	exclusiveReads bool
 	// prepare runs before Cayley opens the store (path checks, lock probe).
 	prepare func(ctx context.Context, cfg Config) error
 }
@@ -67,7 +70,7 @@ type backend struct {
 // KV workaround).
 var backends = map[string]backend{
 	"bolt":   {cayley: "bolt", persistent: true, kv: true, prepare: prepareBolt},
-	"memory": {cayley: "memstore"},
+	"memory": {cayley: "memstore", exclusiveReads: true},
 }
 
 func backendNames() string {
@@ -205,11 +208,25 @@ func (s *Store) Close() error {
 	return err
 }
 
-// RLock takes the store's read lock. Hold it while using QuadStore.
-func (s *Store) RLock() { s.mu.RLock() }
+// RLock takes the store's read lock. Hold it while using QuadStore. (On
+// the memory backend readers exclude each other too: memstore is not safe
+// even for concurrent reads.)
+func (s *Store) RLock() {
+	if s.be.exclusiveReads {
+		s.mu.Lock()
+	} else {
+		s.mu.RLock()
+	}
+}
 
 // RUnlock releases the read lock.
-func (s *Store) RUnlock() { s.mu.RUnlock() }
+func (s *Store) RUnlock() {
+	if s.be.exclusiveReads {
+		s.mu.Unlock()
+	} else {
+		s.mu.RUnlock()
+	}
+}
 
 // QuadStore returns the Cayley quad store, for the path API and the query
 // languages. Callers must hold RLock while they use it (and everything made
@@ -547,8 +564,8 @@ func oneTxSafe(add, del []quad.Quad) bool {
 // hash (a replace that was interrupted by a crash): either way the article
 // should be ingested again.
 func (s *Store) ContentHash(ctx context.Context, articleIRI string) (hash string, ok bool, err error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.RLock()
+	defer s.RUnlock()
 	if err := s.usable(); err != nil {
 		return "", false, err
 	}
@@ -571,8 +588,8 @@ func (s *Store) ContentHash(ctx context.Context, articleIRI string) (hash string
 
 // Quads returns every quad of the store in the canonical order (SortQuads).
 func (s *Store) Quads(ctx context.Context) ([]quad.Quad, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.RLock()
+	defer s.RUnlock()
 	if err := s.usable(); err != nil {
 		return nil, err
 	}
@@ -606,8 +623,8 @@ func (s *Store) Articles(ctx context.Context) ([]*schema.Article, error) {
 
 // Count returns the number of quads in the store.
 func (s *Store) Count(ctx context.Context) (int64, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s.RLock()
+	defer s.RUnlock()
 	if err := s.usable(); err != nil {
 		return 0, err
 	}

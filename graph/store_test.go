@@ -189,10 +189,10 @@ func testStore(t *testing.T, open opener) {
 	t.Run("NegatedHasNoTriple", func(t *testing.T) {
 		s := open(t)
 		replace(t, s, v0)
-		qs := s.QuadStore()
 		for _, st := range v0.Statements {
 			S := quad.IRI(testMinter.Statement(v0.IRI, st.Key()))
 			s.RLock()
+			qs := s.QuadStore()
 			var found []quad.Quad
 			ref, _ := qs.ValueOf(quad.IRI(st.Subject))
 			it := qs.QuadIterator(quad.Subject, ref).Iterate()
