@@ -26,6 +26,11 @@ func (x *extractor) legal(s *sent, f folded) {
 		if endsWithWord(before, x.rules.rel("legal_skip_before")) {
 			continue
 		}
+		cue := strings.ToLower(h.phrase)
+		if after := strings.Fields(strings.ToLower(text[h.end:])); cue != "listed" && len(after) > 0 && h.end < len(text) && text[h.end] == ' ' &&
+			!contains([]string{"by", "in", "for", "as", "and", "to", "under", "at", "across", "throughout", "since", "until", "or", "now", "federally", "here", "there", "yet"}, strings.Trim(after[0], ",.;:")) {
+			continue // "regulated medicines": an adjective, not a status
+		}
 		start := h.start
 		negated := false
 		// take in a preceding negation or adverb: "not approved", "currently unregulated"
@@ -42,7 +47,6 @@ func (x *extractor) legal(s *sent, f folded) {
 			}
 			break
 		}
-		cue := strings.ToLower(h.phrase)
 		var phrase string
 		end := legalEnd(text, h.end)
 		if cue == "listed" {
@@ -84,9 +88,28 @@ func (x *extractor) legal(s *sent, f folded) {
 				}
 			}
 		}
-		key := phrase + "|" + agency + "|" + jurisdiction
+		if agency == "" && jurisdiction == "" {
+			// "Kratom is currently unregulated" restates a status the
+			// article gave with its agency and jurisdiction before
+			for _, prev := range x.legalOrder {
+				if e := x.ents[prev]; e.Status == status {
+					agency, jurisdiction = e.Agency, e.Jurisdiction
+					break
+				}
+			}
+		}
+		key := status
+		for _, iri := range []string{agency, jurisdiction} {
+			if iri != "" {
+				key += " " + x.ents[iri].Label
+			}
+		}
 		iri := x.m.Entity(schema.LegalStatus, key)
-		if _, ok := x.ents[iri]; !ok {
+		if e, ok := x.ents[iri]; ok {
+			x.surface(iri, phrase)
+			_ = e
+		} else {
+			x.legalOrder = append(x.legalOrder, iri)
 			x.ents[iri] = &schema.Entity{IRI: iri, Class: schema.LegalStatus, Label: phrase,
 				Agency: agency, Jurisdiction: jurisdiction, Status: status}
 			x.syn[iri] = map[string]bool{}

@@ -187,11 +187,9 @@ func (x *extractor) itemParts(text string, class schema.Class) []part {
 		if single && len(last) >= 2 {
 			head := last[len(last)-1]
 			for i := range parts[:n-1] {
-				parts[i].extra = append(parts[i].extra, t)
 				parts[i].text = parts[i].text + " " + head
 				parts[i].end = -1 // synthesised: no own span
 			}
-			parts[n-1].extra = append(parts[n-1].extra, t)
 		}
 	}
 	if len(parts) == 1 {

@@ -354,7 +354,7 @@ func (r *reader) edges(f Filter) ([]Edge, error) {
 			e.Evidence = append(e.Evidence, Evidence{
 				Article: first(ep, hkg(schema.PArticle)), Sentence: first(ep, hkg(schema.PSentence)),
 				Start: start, End: end, Item: first(ep, hkg(schema.PItem)), Section: first(ep, hkg(schema.PSection)),
-				Rule: first(ep, hkg(schema.PRule)), Certainty: strings.TrimPrefix(first(ep, hkg(schema.PCertainty)), schema.VocabNS),
+				Rule: first(ep, hkg(schema.PRule)), Certainty: certaintyOf(first(ep, hkg(schema.PCertainty))),
 				Cues: all(ep, hkg(schema.PCue)),
 			})
 		}
@@ -388,6 +388,15 @@ func (r *reader) edges(f Filter) ([]Edge, error) {
 		return !a.Negated && b.Negated
 	})
 	return out, nil
+}
+
+// certaintyOf reads a certainty individual's IRI as a level name.
+func certaintyOf(iri string) string {
+	c, err := schema.ParseCertainty(strings.TrimPrefix(iri, schema.VocabNS))
+	if err != nil {
+		return ""
+	}
+	return string(c)
 }
 
 func edgeCertainty(e *Edge) schema.Certainty {
@@ -496,14 +505,16 @@ func (q *Querier) ClaimEvidence(ctx context.Context, text string) ([]Claim, erro
 			out = append(out, Claim{
 				IRI: lexical(qd.Subject), Text: first(p, hkg(schema.PText)), Context: first(p, hkg(schema.PContext)),
 				Article: first(p, hkg(schema.PArticle)), Start: start, End: end, Section: first(p, hkg(schema.PSection)),
-				Certainty: strings.TrimPrefix(first(p, hkg(schema.PCertainty)), schema.VocabNS),
+				Certainty: certaintyOf(first(p, hkg(schema.PCertainty))),
 				Quoted:    first(p, hkg(schema.PQuoted)) == "true", Attribution: first(p, hkg(schema.PAttribution)),
 				References: all(p, hkg(schema.PSupportedBy)),
 			})
 			return nil
 		})
 	})
-	sort.Slice(out, func(i, j int) bool { return out[i].Article < out[j].Article || out[i].Article == out[j].Article && out[i].Start < out[j].Start })
+	sort.Slice(out, func(i, j int) bool {
+		return out[i].Article < out[j].Article || out[i].Article == out[j].Article && out[i].Start < out[j].Start
+	})
 	// the same claim node can hold several positions (several articles)
 	return dedupClaims(out), err
 }

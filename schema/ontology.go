@@ -20,7 +20,7 @@ var certaintyComments = map[Certainty]string{
 	Asserted:    "The text states it as a fact.",
 	Hedged:      "The text puts it forward with a hedge (may, can, is thought to).",
 	Speculative: "The text puts it forward as a possibility, a report or an open question (some research suggests).",
-	Negated:     "The text denies it. (The same IRI is also the boolean property hkg:negated.)",
+	Negated:     "The text denies it.",
 }
 
 // objectPropertyRanges are the ranges of the object properties of
@@ -200,7 +200,7 @@ func Ontology() string {
 	d.b.WriteString("# Certainty levels\n\n")
 	levels := make([]string, len(Certainties))
 	for i, c := range Certainties {
-		levels[i] = d.name("hkg:" + string(c))
+		levels[i] = d.name(Compact(c.IRI()))
 	}
 	d.subject(d.name("hkg:"+string(CertaintyLevelC)), [][2]string{
 		{"a", d.name("owl:Class")},
@@ -210,7 +210,7 @@ func Ontology() string {
 		{d.name("owl:oneOf"), "( " + strings.Join(levels, " ") + " )"},
 	})
 	for _, c := range Certainties {
-		d.subject(d.name("hkg:"+string(c)), [][2]string{
+		d.subject(d.name(Compact(c.IRI())), [][2]string{
 			{"a", d.list([]string{"owl:NamedIndividual", "hkg:" + string(CertaintyLevelC)})},
 			{d.name("rdfs:label"), quoted(string(c))},
 			{d.name("rdfs:comment"), quoted(certaintyComments[c])},
@@ -350,9 +350,9 @@ func VocabularyMarkdown() string {
 	}
 	w("\n## Certainty levels\n\nIndividuals of `hkg:%s`, the values of `hkg:certainty` (from the firmest):\n\n| level | meaning |\n|---|---|\n", CertaintyLevelC)
 	for _, c := range Certainties {
-		w("| `hkg:%s` | %s |\n", c, cell(certaintyComments[c]))
+		w("| `%s` | %s |\n", Compact(c.IRI()), cell(certaintyComments[c]))
 	}
-	w("\nA statement's certainty is the firmest among its evidence; a negated statement is `hkg:negated` and its triple is never asserted.\n")
+	w("\nA statement's certainty is the firmest among its evidence; a denied statement has certainty `hkg:Negated` and `hkg:negated true`, and its triple is never asserted.\n")
 
 	w("\n## Relations\n\nThe predicates of statements. In the store each non-negated statement is also the triple `s p o` in the graph named by the statement; in KGX the edge predicate is the Biolink one and `original_predicate` is the `hkg:` one.\n\n")
 	w("| predicate | label | domain | range | Biolink (KGX) | mappings | comment |\n|---|---|---|---|---|---|---|\n")

@@ -3,6 +3,7 @@ package schema
 import (
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // Certainty is how firmly the text puts a statement forward.
@@ -36,17 +37,23 @@ func (c Certainty) Rank() int {
 // Valid reports whether c is one of the four levels.
 func (c Certainty) Valid() bool { return c.Rank() > 0 || c == Negated }
 
-// ParseCertainty reads a level by name.
+// ParseCertainty reads a level by name ("hedged", "Hedged").
 func ParseCertainty(s string) (Certainty, error) {
-	c := Certainty(s)
+	c := Certainty(strings.ToLower(s))
 	if !c.Valid() {
 		return "", fmt.Errorf("unknown certainty %q (want asserted, hedged, speculative or negated)", s)
 	}
 	return c, nil
 }
 
-// IRI returns the vocabulary individual that names the level.
-func (c Certainty) IRI() string { return VocabNS + string(c) }
+// IRI returns the vocabulary individual that names the level
+// (hkg:Asserted, hkg:Hedged, hkg:Speculative, hkg:Negated).
+func (c Certainty) IRI() string {
+	if c == "" {
+		return VocabNS
+	}
+	return VocabNS + strings.ToUpper(string(c[:1])) + string(c[1:])
+}
 
 // Entity is a node of the graph: a substance, a symptom, a place...
 type Entity struct {

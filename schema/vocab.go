@@ -40,6 +40,10 @@ var Prefixes = map[string]string{
 	"oa":      OA,
 	"bibo":    BIBO,
 	"np":      NP,
+	// external identifiers of lexicon entries (skos:exactMatch)
+	"wikidata": "http://www.wikidata.org/entity/",
+	"mesh":     "http://id.nlm.nih.gov/mesh/",
+	"chebi":    "http://purl.obolibrary.org/obo/CHEBI_",
 }
 
 // Class is a class of the vocabulary, by local name.
@@ -313,13 +317,16 @@ const (
 	PNumber       = "number"
 	PAuthor       = "author"
 	PIRIScheme    = "iriScheme"
+	PTextStart    = "textStart"
+	PTextEnd      = "textEnd"
+	POrganization = "organization"
 	PMentions     = "mentions"
 )
 
 // Properties documents the non-relation properties.
 var Properties = []Property{
 	{PSynonym, "Another surface form of the entity seen in an article.", "string", []string{"skos:altLabel"}},
-	{PCertainty, "How firmly the text puts the statement or claim forward (hkg:asserted, hkg:hedged, hkg:speculative, hkg:negated).", "", nil},
+	{PCertainty, "How firmly the text puts the statement or claim forward (hkg:Asserted, hkg:Hedged, hkg:Speculative, hkg:Negated).", "", nil},
 	{PNegated, "True when the text denies the statement: it is then never asserted as a triple.", "boolean", []string{"biolink:negated"}},
 	{PEvidence, "A piece of evidence for the statement or claim.", "", []string{"prov:wasDerivedFrom"}},
 	{PSentence, "The sentence (or list lead-in) the evidence points at, exactly as in the article.", "string", []string{"oa:exact", "biolink:supporting_text"}},
@@ -360,6 +367,9 @@ var Properties = []Property{
 	{PNumber, "Number of a reference in a numbered list.", "integer", nil},
 	{PAuthor, "An author of a reference, as written.", "string", []string{"dcterms:creator"}},
 	{PIRIScheme, "Version of the IRI minting scheme that made the data.", "string", nil},
+	{PTextStart, "Byte offset where a claim's own text (a quotation) or a quantity starts.", "integer", []string{"oa:start"}},
+	{PTextEnd, "Byte offset where a claim's own text or a quantity ends (exclusive).", "integer", []string{"oa:end"}},
+	{POrganization, "An organisation that authored a reference, as written.", "string", []string{"dcterms:creator"}},
 	{PMentions, "An entity the article mentions.", "", []string{"schema:mentions"}},
 }
 

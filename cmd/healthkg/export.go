@@ -1,0 +1,143 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/healthkg/healthkg/export"
+	"github.com/healthkg/healthkg/schema"
+)
+
+// formats lists the export formats and the files they write.
+var formats = []struct {
+	name  string
+	files []string
+}{
+	{"nt", []string{"graph.nt"}},
+	{"nq", []string{"graph.nq"}},
+	{"ttl", []string{"graph.ttl"}},
+	{"jsonld", []string{"graph.jsonld"}},
+	{"kgx", []string{"nodes.jsonl", "edges.jsonl"}},
+	{"vocab", []string{"vocabulary.ttl", "context.jsonld"}},
+}
+
+func runExport(ctx context.Context, e *env, args []string) error {
+	fs := flags(e, "export", "export --db PATH [--format all|nt|nq|ttl|jsonld|kgx|vocab] --out DIR|-",
+		"Export the store. Files are byte-identical for the same store. --out - writes\n"+
+			"a one-file format (nt, nq, ttl, jsonld) to standard output.")
+	var sf storeFlags
+	sf.register(fs.StringVar)
+	format := fs.String("format", "all", "all, nt, nq, ttl, jsonld, kgx (nodes.jsonl + edges.jsonl) or vocab (ontology + JSON-LD context)")
+	out := fs.String("out", "", "output directory, or - for standard output")
+	rest, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usagef("unexpected arguments %q", rest)
+	}
+	if *out == "" {
+		return usagef("--out is required")
+	}
+	known := *format == "all"
+	for _, f := range formats {
+		known = known || f.name == *format
+	}
+	if !known {
+		return usagef("unknown format %q", *format)
+	}
+	m, err := sf.minter()
+	if err != nil {
+		return err
+	}
+	st, err := sf.open(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	qs, err := st.Quads(ctx)
+	if err != nil {
+		return err
+	}
+	arts, err := st.Articles(ctx)
+	if err != nil {
+		return err
+	}
+	files, err := render(qs, arts, m, *format)
+	if err != nil {
+		return err
+	}
+	if *out == "-" {
+		if len(files) != 1 {
+			return usagef("--out - needs a one-file format (nt, nq, ttl, jsonld)")
+		}
+		for _, b := range files {
+			_, err := e.stdout.Write(b)
+			return err
+		}
+	}
+	return writeFiles(*out, files)
+}
+
+// render produces the files of a format ("all" for every format).
+func render(qs []quad.Quad, arts []*schema.Article, m schema.Minter, format string) (map[string][]byte, error) {
+	opts := export.Options{Base: m.Base()}
+	files := map[string][]byte{}
+	want := func(f string) bool { return format == "all" || format == f }
+	var err error
+	write := func(name string, fn func(b *bytes.Buffer) error) {
+		if err != nil {
+			return
+		}
+		var b bytes.Buffer
+		if err = fn(&b); err != nil {
+			err = fmt.Errorf("%s: %w", name, err)
+		}
+		files[name] = b.Bytes()
+	}
+	if want("nt") {
+		write("graph.nt", func(b *bytes.Buffer) error { return export.NTriples(b, qs) })
+	}
+	if want("nq") {
+		write("graph.nq", func(b *bytes.Buffer) error { return export.NQuads(b, qs) })
+	}
+	if want("ttl") {
+		write("graph.ttl", func(b *bytes.Buffer) error { return opts.Turtle(b, qs) })
+	}
+	if want("jsonld") {
+		write("graph.jsonld", func(b *bytes.Buffer) error { return opts.JSONLD(b, qs) })
+	}
+	if want("kgx") {
+		var edges bytes.Buffer
+		write("nodes.jsonl", func(b *bytes.Buffer) error { return export.KGX(b, &edges, arts, m) })
+		files["edges.jsonl"] = edges.Bytes()
+	}
+	if want("vocab") {
+		files["vocabulary.ttl"] = []byte(schema.Ontology())
+		files["context.jsonld"] = schema.ContextDocument(m)
+	}
+	return files, err
+}
+
+// writeFiles writes each file atomically (a temporary file renamed).
+func writeFiles(dir string, files map[string][]byte) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for name, b := range files {
+		p := filepath.Join(dir, name)
+		tmp := p + ".tmp"
+		if err := os.WriteFile(tmp, b, 0o644); err != nil {
+			return err
+		}
+		if err := os.Rename(tmp, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
