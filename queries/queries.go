@@ -225,19 +225,31 @@ func (r *reader) resolve(name string, classes []schema.Class) ([]Entity, error) 
 	if strings.Contains(name, "://") {
 		cands[name] = true
 	} else {
+		// an exact label or synonym first; else names that contain the
+		// words ("mu" finds "mu opioid receptor")
 		key := schema.NormalizeKey(name)
+		partial := map[string]bool{}
 		for _, p := range []quad.IRI{rdfsLabel, hkg(schema.PSynonym)} {
 			err := r.each(quad.Predicate, p, func(qd quad.Quad) error {
-				if s, ok := qd.Object.(quad.String); ok && schema.NormalizeKey(string(s)) == key {
-					if iri, ok := qd.Subject.(quad.IRI); ok {
-						cands[string(iri)] = true
-					}
+				s, ok := qd.Object.(quad.String)
+				iri, ok2 := qd.Subject.(quad.IRI)
+				if !ok || !ok2 {
+					return nil
+				}
+				k := schema.NormalizeKey(string(s))
+				if k == key {
+					cands[string(iri)] = true
+				} else if strings.Contains(" "+k+" ", " "+key+" ") {
+					partial[string(iri)] = true
 				}
 				return nil
 			})
 			if err != nil {
 				return nil, err
 			}
+		}
+		if len(cands) == 0 {
+			cands = partial
 		}
 	}
 	var out []Entity
