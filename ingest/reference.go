@@ -107,11 +107,12 @@ var (
 		"government": true, "nhs": true, "authority": true, "partnership": true, "collaboration": true, "consortium": true,
 		"clinics": true, "hospitals": true, "academies": true, "healthcare": true, "pharmaceuticals": true, "institution": true}
 	refMonth   = `(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
-	refVanc    = regexp.MustCompile(`((?:1[89]|20)\d{2})((?:\s+` + refMonth + `(?:\s*[-/]\s*` + refMonth + `)?)(?:\s+\d{1,2})?)?\s*;\s*(\d+)?\s*(?:\(([^)]+)\))?\s*(?::\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?))?`)
+	refVanc    = regexp.MustCompile(`((?:1[89]|20)\d{2})((?:\s+` + refMonth + `(?:\s*[-/]\s*` + refMonth + `)?)(?:\s+\d{1,2})?)?\s*;\s*(\d+)?\s*(?:\(([^)]+)\))?\s*(?::\s*([A-Za-z]{0,3}\d+(?:\s*[-–]\s*[A-Za-z]{0,3}\d+)?))?`)
 	refAPAVol  = regexp.MustCompile(`(?:^|,|\s)\s*(\d+)\s*\(([^)]+)\)\s*(?:[,:]\s*(?:pp?\.\s*)?([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?))?`)
 	refVolKw   = regexp.MustCompile(`(?i)\bvol(?:ume)?\.?\s*(\d+)`)
 	refIssueKw = regexp.MustCompile(`(?i)\b(?:no|nr|issue|iss|number)\.?\s*(\d+)`)
 	refPagesKw = regexp.MustCompile(`(?i)\bpp?\.\s*([A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)`)
+	refAPATail = regexp.MustCompile(`,\s*(\d{1,4})\s*(?:\(([^)]+)\))?,\s*(?:pp?\.\s*)?([A-Za-z]{0,3}\d+(?:\s*[-–]\s*[A-Za-z]{0,3}\d+)?)\.?$`)
 	refVolPage = regexp.MustCompile(`(?:^|\s|,)\s*(\d+)\s*(?:\((\w+)\))?,\s*(?:pp?\.\s*)?(\d+\s*[-–]\s*\d+)`)
 	refArtNum  = regexp.MustCompile(`(?i)(?:,\s*|\barticle\s+(?:no\.?\s*)?)(e?\d{5,}|e\d{3,})\.?\s*$|\barticle\s+(?:no\.?\s*)?(e?\d+)`)
 	refDate    = []*regexp.Regexp{
@@ -593,6 +594,12 @@ func refParseVenue(v string, r *ParsedRef) {
 			r.Pages = m[3]
 		}
 	}
+	if r.Volume == "" {
+		if m := refAPATail.FindStringSubmatch(v); m != nil && !refYear.MatchString(m[1]) && r.Pages == "" {
+			r.Volume, r.Issue = m[1], m[2]
+			refSetPages(r, m[3])
+		}
+	}
 	if r.ArticleNumber == "" && r.Pages == "" {
 		if m := refArtNum.FindStringSubmatch(v); m != nil {
 			r.ArticleNumber = m[1] + m[2]
@@ -680,7 +687,7 @@ func refParseVenue(v string, r *ParsedRef) {
 // number.
 func refSetPages(r *ParsedRef, p string) {
 	p = strings.TrimSpace(p)
-	if !strings.ContainsAny(p, "-–") && (len(strings.TrimLeft(p, "eE")) >= 5 || strings.HasPrefix(p, "e")) {
+	if !strings.ContainsAny(p, "-–") && (len(strings.TrimLeft(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")) >= 5 || strings.HasPrefix(p, "e")) {
 		r.ArticleNumber = p
 		return
 	}
@@ -707,7 +714,7 @@ var (
 	refFieldSep    = regexp.MustCompile(`[,;]\s*|\.\s+`)
 	refEditionRe   = regexp.MustCompile(`(?i)\((?:eds?\.?|editors?)\)|\b\d+(?:st|nd|rd|th)\s+ed(?:ition|n)?\b`)
 	refBlogRe      = regexp.MustCompile(`(?i)\bblog\b`)
-	refVenueStop   = regexp.MustCompile(`\.\s+(?:Updated|Published|Posted|Reviewed|Last|Modified|Epub|Available|In|Vol|Volume|Issue|Accessed|Retrieved|Page|Pages)\b`)
+	refVenueStop   = regexp.MustCompile(`\.\s+` + refMonth + `\s+\d|\.\s+(?:Updated|Published|Posted|Reviewed|Last|Modified|Epub|Available|In|Vol|Volume|Issue|Accessed|Retrieved|Page|Pages)\b`)
 )
 
 var refBookRe = regexp.MustCompile(`(?i)\b(?:press|publishing|publishers?|books|wiley|elsevier|springer|routledge|sage|mcgraw[- ]hill|penguin|harpercollins|lippincott)\b`)

@@ -105,9 +105,11 @@ func dumpRef(b *strings.Builder, r ParsedRef, ind string) {
 	f("url", r.URL)
 }
 
-func TestGoldenSeed(t *testing.T) {
+func TestGolden(t *testing.T) {
 	for _, c := range []struct{ src, golden string }{
 		{"../testdata/seed/kratom-chronic-back-pain.txt", "seed.golden"},
+		{"../testdata/articles/gabapentin-nerve-pain.txt", "gabapentin.golden"},
+		{"../testdata/articles/cbd-arthritis-pain.txt", "cbd.golden"},
 	} {
 		src, err := os.ReadFile(c.src)
 		if err != nil {
@@ -134,7 +136,7 @@ func TestGoldenSeed(t *testing.T) {
 			t.Fatalf("%v (run go test -update)", err)
 		}
 		if got != string(want) {
-			t.Errorf("%s differs from the parse; run go test ./ingest -run TestGoldenSeed -update and review the diff", path)
+			t.Errorf("%s differs from the parse; run go test ./ingest -run TestGolden -update and review the diff", path)
 		}
 	}
 }
@@ -411,5 +413,100 @@ func TestParseTextReferences(t *testing.T) {
 	lb := last.Blocks[len(last.Blocks)-1]
 	if !lb.Boilerplate {
 		t.Errorf("copyright line is content: %+v", lb)
+	}
+}
+
+// TestArticles checks the parser on the two small articles bundled in
+// testdata/articles: one with a "References" heading, one whose reference
+// list has no heading.
+func TestArticles(t *testing.T) {
+	type want struct {
+		file, title string
+		headings    []string
+		refs        int
+		refHeading  string // heading of the section holding the reference list
+		leadIns     []string
+		quote, attr string
+		labels      []string
+		boiler      int
+	}
+	for _, w := range []want{
+		{"gabapentin-nerve-pain.txt", "Gabapentin for Nerve Pain: What You Should Know",
+			[]string{"What Is Gabapentin?", "How Well Does It Work?", "Side Effects", "Stopping Gabapentin", "References"},
+			4, "References",
+			[]string{"Conditions it is commonly used for include:", "The most common are:", "Rarely, gabapentin can cause more serious problems, such as:"},
+			"gabapentin gives good pain relief to some people with nerve pain, but many people get little or no benefit.", "One large review concluded that:",
+			[]string{"Breathing problems", "Mood changes", "Allergic reactions"}, 2},
+		{"cbd-arthritis-pain.txt", "CBD Oil for Arthritis Pain: Does It Help?",
+			[]string{"How Might CBD Work?", "What Does the Research Say?", "Possible Side Effects", "Things to Check First"},
+			4, "Things to Check First",
+			[]string{"People commonly try CBD for:", "Reported problems include:", "Before you try CBD, it is worth keeping a few points in mind:"},
+			"most participants reported improvements in pain and sleep after starting CBD.", "A 2022 survey of people with arthritis found that:",
+			[]string{"Interactions", "Quality", "Legal status"}, 3},
+	} {
+		t.Run(w.file, func(t *testing.T) {
+			src, err := os.ReadFile(filepath.Join("..", "testdata", "articles", w.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := parseOK(t, string(src))
+			if d.Title != w.title {
+				t.Errorf("title %q", d.Title)
+			}
+			var heads, leadIns, labels []string
+			var quote, attr, refHeading string
+			boiler := 0
+			for _, s := range d.Sections {
+				if s.Heading != "" {
+					heads = append(heads, s.Heading)
+				}
+				for _, b := range s.Blocks {
+					if b.Boilerplate {
+						boiler++
+						continue
+					}
+					if b.IsReferences {
+						refHeading = s.Heading
+						continue
+					}
+					if b.LeadIn != nil {
+						leadIns = append(leadIns, b.LeadIn.Text)
+					}
+					for _, it := range b.Items {
+						if it.Label != "" {
+							labels = append(labels, it.Label)
+						}
+					}
+					for _, se := range b.Sentences {
+						for _, q := range se.Quotes {
+							quote, attr = q.Text, q.Attribution
+						}
+					}
+				}
+			}
+			if !reflect.DeepEqual(heads, w.headings) {
+				t.Errorf("headings %q", heads)
+			}
+			if len(d.References) != w.refs || refHeading != w.refHeading {
+				t.Errorf("%d references in section %q", len(d.References), refHeading)
+			}
+			if !reflect.DeepEqual(leadIns, w.leadIns) {
+				t.Errorf("lead-ins %q", leadIns)
+			}
+			if quote != w.quote || attr != w.attr {
+				t.Errorf("quote %q attributed to %q", quote, attr)
+			}
+			if !reflect.DeepEqual(labels, w.labels) {
+				t.Errorf("labels %q", labels)
+			}
+			if boiler != w.boiler {
+				t.Errorf("%d boilerplate blocks", boiler)
+			}
+			for _, r := range d.References {
+				if r.Ref.Title == "" || r.Ref.Year == 0 || r.Ref.Type == "" {
+					t.Errorf("reference %q parsed as %+v", r.Raw, r.Ref)
+				}
+			}
+		})
 	}
 }
