@@ -111,6 +111,10 @@ func sampleArticle(source string, variant int) *schema.Article {
 			Evidence: []schema.Evidence{ev(A, 800, "Kratom can be addictive.", "risk", schema.Asserted, "can")}})
 	case 3: // a single changed literal: a mixed write every Cayley backend does in one transaction
 		a.Entities[4].Label = "chronic pain (long-term)"
+	case 4: // shrink with the same content hash (new extraction rules)
+		a.Quantities = a.Quantities[:1]
+		a.Claims = nil
+		a.Entities[4].Label = "long-term pain"
 	}
 	return a
 }
