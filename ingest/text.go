@@ -241,6 +241,20 @@ func (p *txtParser) scan(from int) {
 		for j < len(ls) && !ls[j].blank && !ls[j].rule && !(ls[j].bullet && p.interrupts(j)) {
 			j++
 		}
+		// Text that is not hard-wrapped (a line longer than 100 bytes) with
+		// single line breaks between paragraphs: one paragraph per line.
+		lineMode := false
+		if j-i > 1 {
+			for k := i; k < j; k++ {
+				if ls[k].ce-ls[k].cs > 100 {
+					lineMode = true
+					break
+				}
+			}
+			if lineMode {
+				j = i + 1
+			}
+		}
 		setext := 0
 		if j < len(ls) && ls[j].rule && j == i+1 {
 			c := p.content(j)
@@ -281,7 +295,7 @@ func (p *txtParser) scan(from int) {
 			i++
 			if i >= j {
 				i = j
-				prevBlank = false
+				prevBlank = lineMode
 				continue
 			}
 		}
@@ -291,7 +305,7 @@ func (p *txtParser) scan(from int) {
 		}
 		p.elems = append(p.elems, e)
 		i = j
-		prevBlank = false
+		prevBlank = lineMode
 	}
 }
 
