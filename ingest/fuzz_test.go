@@ -12,7 +12,7 @@ func FuzzParseText(f *testing.F) {
 		f.Add(b)
 	}
 	for _, s := range []string{
-		"", "Title", "Title\n\nPara. Two.\n", "• a\n  ◦ b\n• c", "1. x\n2) y\n(3) z\n[4] w",
+		"", "Title", "Title\n\nPara. Two.\n", "\"0\"", "• a\n  ◦ b\n• c", "1. x\n2) y\n(3) z\n[4] w",
 		"T\n\nReferences\n\nSmith J. T. J. 2020;1:2.\n", "T\n\nA: “q. r” s\n\n  • Smith, (2020), “T”.\n\nShare\n",
 		"\r\n\r\n", "##\n\n#\n", "T\n\n“unclosed\n\n\"x\" \"", "T\n\n---\n===\n", "\ufeff\u00a0•\u00a0",
 	} {
@@ -66,6 +66,7 @@ func FuzzParseReference(f *testing.F) {
 		"Smith, J. (2020). T. J, 1(2), 3-4. https://doi.org/10.1/x)",
 		"[1] (n.d.) '' ‘’ “", "Eastlack, S.C., Cornett, E.M. & Kaye, A.D., (2020), “K.” Pain Ther 9, 55–69.",
 		"Accessed ( Retrieved [cited", "ISBN 978-0-00-000000-0 Press",
+		"1 1 1 100 1 1000(2000,“A”1 0 0)00000000000", "AAAAAAAaA AAAA,AAAAAAAaA AAAAa&.“00”",
 	} {
 		f.Add(s)
 	}

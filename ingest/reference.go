@@ -31,10 +31,13 @@ func ParseReference(raw string) ParsedRef {
 	var authors, title, venue string
 	yearParen := refYearParen.FindStringSubmatchIndex(s)
 	q0, q1, t0, t1 := refQuotedTitle(s)
+	if q0 >= 0 && yearParen != nil && yearParen[0] < q1 && yearParen[1] > q0 {
+		yearParen = nil // a parenthesis around the quote is not "(Year)"
+	}
 	switch {
-	case q0 >= 0 && (yearParen == nil || yearParen[0] < q0 || yearParen[0] >= q1):
+	case q0 >= 0 && (yearParen == nil || yearParen[1] <= q0 || yearParen[0] >= q1):
 		authors, title, venue = s[:q0], s[t0:t1], s[q1:]
-		if yearParen != nil && yearParen[0] < q0 {
+		if yearParen != nil && yearParen[1] <= q0 {
 			refSetYearParen(&r, s, yearParen)
 			authors = s[:yearParen[0]] + " " + s[yearParen[1]:q0]
 		}
