@@ -462,31 +462,37 @@ var txtRefHeading = regexp.MustCompile(`(?i)^(?:#+\s*)?(?:\d+\.?\s+)?(references
 // txtIsRefHeading reports whether a heading introduces a reference list.
 func txtIsRefHeading(s string) bool { return txtRefHeading.MatchString(txtTrimSpace(s)) }
 
-var txtBoilerRes = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)^see(?:\s+also)?\s*:`),
-	regexp.MustCompile(`(?i)^see\s+(?:also|more|our|related|all|the full|full)\b`),
-	regexp.MustCompile(`(?i)^(?:read|learn|find out|discover)\s+more\b`),
-	regexp.MustCompile(`(?i)^(?:written|reviewed|medically reviewed|clinically reviewed|fact[- ]checked|edited|authored|posted|published|illustrated|photographed)\s+by\b`),
-	regexp.MustCompile(`(?i)^(?:last\s+)?(?:updated|published|posted|reviewed|modified)(?:\s+on)?\s*:?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)`),
-	regexp.MustCompile(`(?i)^share\b`),
-	regexp.MustCompile(`(?i)^(?:advertisement|sponsored|sponsored content|ad|ads|promoted)$`),
-	regexp.MustCompile(`(?i)^(?:©|copyright\b|\(c\)\s*\d)`),
-	regexp.MustCompile(`(?i)all rights reserved`),
-	regexp.MustCompile(`(?i)^(?:image|photo|picture|illustration)(?:\s+(?:credit|source|courtesy|by))?\s*:`),
-	regexp.MustCompile(`(?i)^(?:image|photo)\s+(?:credit|courtesy)\b`),
-	regexp.MustCompile(`(?i)^(?:subscribe|sign up|follow us|join our|download our|get our newsletter)\b`),
-	regexp.MustCompile(`(?i)^(?:recent|related|popular|latest|trending|more)\s+(?:posts|articles|stories|reading|news|content|from)\b`),
-	regexp.MustCompile(`(?i)^you\s+(?:may|might)\s+also\s+(?:like|enjoy|be interested)`),
-	regexp.MustCompile(`(?i)^(?:tags|categories|category|filed under|topics)\s*:`),
-	regexp.MustCompile(`(?i)^(?:click here|back to top|skip to (?:main )?content|table of contents|print this|email this|print$)`),
-	regexp.MustCompile(`(?i)^(?:previous|next)(?:\s+(?:post|article|page))?\s*:?$`),
-	regexp.MustCompile(`(?i)^leave a (?:comment|reply)`),
-	regexp.MustCompile(`(?i)^by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*[\p{L}. ]+)?$`),
+// txtBoilerRes are the patterns of page-furniture lines, each with the
+// longest line it applies to (0: any line up to 160 bytes).
+var txtBoilerRes = []struct {
+	re     *regexp.Regexp
+	maxLen int
+}{
+	{regexp.MustCompile(`(?i)^see(?:\s+also)?\s*:`), 0},
+	{regexp.MustCompile(`(?i)^see\s+(?:also|more|our|related|all|the full|full)\b`), 100},
+	{regexp.MustCompile(`(?i)^(?:read|learn|find out|discover)\s+more\b`), 100},
+	{regexp.MustCompile(`(?i)^(?:written|reviewed|medically reviewed|clinically reviewed|fact[- ]checked|edited|authored|posted|published|illustrated|photographed)\s+by\b`), 0},
+	{regexp.MustCompile(`(?i)^(?:last\s+)?(?:updated|published|posted|reviewed|modified)(?:\s+on)?\s*:?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)`), 80},
+	{regexp.MustCompile(`(?i)^share\b`), 80},
+	{regexp.MustCompile(`(?i)^(?:advertisement|sponsored|sponsored content|ad|ads|promoted)$`), 0},
+	{regexp.MustCompile(`(?i)^(?:©|copyright\b|\(c\)\s*\d)`), 0},
+	{regexp.MustCompile(`(?i)all rights reserved`), 0},
+	{regexp.MustCompile(`(?i)^(?:image|photo|picture|illustration)(?:\s+(?:credit|source|courtesy|by))?\s*:`), 0},
+	{regexp.MustCompile(`(?i)^(?:image|photo)\s+(?:credit|courtesy)\b`), 0},
+	{regexp.MustCompile(`(?i)^(?:subscribe|sign up|follow us|join our|download our|get our newsletter)\b`), 0},
+	{regexp.MustCompile(`(?i)^(?:recent|related|popular|latest|trending|more)\s+(?:posts|articles|stories|reading|news|content|from)\b`), 0},
+	{regexp.MustCompile(`(?i)^you\s+(?:may|might)\s+also\s+(?:like|enjoy|be interested)`), 0},
+	{regexp.MustCompile(`(?i)^(?:tags|categories|category|filed under|topics)\s*:`), 0},
+	{regexp.MustCompile(`(?i)^(?:click here|back to top|skip to (?:main )?content|table of contents|print this|email this|print$)`), 0},
+	{regexp.MustCompile(`(?i)^(?:previous|next)(?:\s+(?:post|article|page))?\s*:?$`), 0},
+	{regexp.MustCompile(`(?i)^leave a (?:comment|reply)`), 0},
+	{regexp.MustCompile(`(?i)^by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*[\p{L}. ]+)?$`), 80},
+	{regexp.MustCompile(`(?i)^about the (?:authors?|writers?|reviewers?)$`), 0},
 }
 
 // txtFooterRe marks the start of page furniture after the article: from
 // such a line on, nothing is content.
-var txtFooterRe = regexp.MustCompile(`(?i)^(?:recent|related|popular|latest|trending)\s+(?:posts|articles|stories|reading|news|content)\b|^you\s+(?:may|might)\s+also\s+(?:like|enjoy)|^more\s+from\b|^(?:leave a (?:comment|reply))`)
+var txtFooterRe = regexp.MustCompile(`(?i)^(?:recent|related|popular|latest|trending)\s+(?:posts|articles|stories|reading|news|content)\b|^you\s+(?:may|might)\s+also\s+(?:like|enjoy)|^more\s+from\b|^(?:leave a (?:comment|reply))|^about the (?:authors?|writers?|reviewers?)$`)
 
 // txtIsBoilerLine reports whether a short line is navigation, a byline or
 // other page furniture.
@@ -499,22 +505,13 @@ func txtIsBoilerLine(s string) bool {
 	if unicode.IsLower(r) {
 		return false
 	}
-	for i, re := range txtBoilerRes {
-		if !re.MatchString(s) {
+	for _, b := range txtBoilerRes {
+		if b.maxLen > 0 && len(s) > b.maxLen || !b.re.MatchString(s) {
 			continue
 		}
-		switch i {
-		case 1, 2: // "See more ...", "Read more": navigation when short
-			if len(s) > 100 {
-				continue
-			}
-		case 4, 5, 18: // dates, "Share ...", bylines: short lines only
-			if len(s) > 80 {
-				continue
-			}
-			if i == 5 && strings.ContainsAny(s[len(s)-1:], ".") && len(strings.Fields(s)) > 6 {
-				continue
-			}
+		// "Share your experience with your doctor." is a sentence
+		if strings.HasPrefix(b.re.String(), "(?i)^share") && strings.HasSuffix(s, ".") && len(strings.Fields(s)) > 6 {
+			continue
 		}
 		return true
 	}
@@ -769,7 +766,7 @@ func txtCitationList(items []string) bool {
 func (p *txtParser) setLevels() {
 	caps, mixed := 0, 0
 	for _, e := range p.elems {
-		if e.kind == txtHeading && e.hashes == 0 && e.numbered == 0 && !e.boiler {
+		if e.kind == txtHeading && e.hashes == 0 && e.numbered == 0 && !e.boiler && !txtIsRefHeading(e.ht) {
 			if e.allCapsHead {
 				caps++
 			} else {
@@ -786,7 +783,7 @@ func (p *txtParser) setLevels() {
 			e.level = max(2, e.hashes)
 		case e.numbered > 0:
 			e.level = e.numbered + 1
-		case caps > 0 && mixed > 0 && !e.allCapsHead:
+		case caps > 1 && mixed > 0 && !e.allCapsHead && !txtIsRefHeading(e.ht):
 			e.level = 3
 		default:
 			e.level = 2
