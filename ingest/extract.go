@@ -29,8 +29,8 @@ type extractor struct {
 	prevSubjects []string // subjects of the previous sentence, for pronouns
 	curQuotes    []Quotation
 	legalOrder   []string // legal status IRIs in the order the article gives them
-	prevRef      string // reference of the previous sentence, for "This ..."
-	lastRef      string // last reference a sentence was attributed to ("the same review")
+	prevRef      string   // reference of the previous sentence, for "This ..."
+	lastRef      string   // last reference a sentence was attributed to ("the same review")
 	refs         []refInfo
 	idf          map[string]float64
 }
@@ -361,5 +361,21 @@ func (x *extractor) finish() {
 		x.art.Entities = append(x.art.Entities, *e)
 	}
 	x.art.Statements = append(x.art.Statements, x.stmts...)
+	// one node per IRI: a claim or a reference given twice keeps its first place
+	x.art.Claims = uniqueBy(x.art.Claims, func(c schema.Claim) string { return c.IRI })
+	x.art.References = uniqueBy(x.art.References, func(r schema.Reference) string { return r.IRI })
 	x.art.Normalize()
+}
+
+// uniqueBy keeps the first element of each key, in order.
+func uniqueBy[T any](xs []T, key func(T) string) []T {
+	seen := map[string]bool{}
+	var out []T
+	for _, x := range xs {
+		if k := key(x); !seen[k] {
+			seen[k] = true
+			out = append(out, x)
+		}
+	}
+	return out
 }

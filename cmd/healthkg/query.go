@@ -57,10 +57,18 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 		}
 		return nil
 	}
-	switch name {
-	case "side-effects", "acts-on", "evidence":
+	switch {
+	case name == "side-effects" || name == "acts-on":
+		err = need(1, 1)
+	case name == "evidence" && *claim == "":
+		err = need(1, 3)
+	case name == "evidence":
+		err = need(0, 0)
 	default:
-		return usagef("unknown query %q", name)
+		err = usagef("unknown query %q", name)
+	}
+	if err != nil {
+		return err
 	}
 	st, err := sf.open(ctx, true)
 	if err != nil {
@@ -71,14 +79,8 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 	var edges []queries.Edge
 	switch name {
 	case "side-effects":
-		if err := need(1, 1); err != nil {
-			return err
-		}
 		_, edges, err = q.SideEffects(ctx, qargs[0], *kind, min, *negated)
 	case "acts-on":
-		if err := need(1, 1); err != nil {
-			return err
-		}
 		_, edges, err = q.ActsOn(ctx, qargs[0])
 	case "evidence":
 		if *claim != "" {
@@ -87,9 +89,6 @@ func runQuery(ctx context.Context, e *env, args []string) error {
 				return err
 			}
 			return printClaims(e.stdout, *format, cs)
-		}
-		if err := need(1, 3); err != nil {
-			return err
 		}
 		qargs = append(qargs, "", "")
 		edges, err = q.Evidence(ctx, qargs[0], qargs[1], qargs[2])
