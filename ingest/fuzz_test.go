@@ -8,7 +8,7 @@ import (
 )
 
 func FuzzParseText(f *testing.F) {
-	if b, err := os.ReadFile("../testdata/seed/kratom-chronic-back-pain.txt"); err == nil {
+	if b, err := os.ReadFile("../internal/sample/kratom-chronic-back-pain.txt"); err == nil {
 		f.Add(b)
 	}
 	for _, s := range []string{

@@ -107,7 +107,7 @@ func dumpRef(b *strings.Builder, r ParsedRef, ind string) {
 
 func TestGolden(t *testing.T) {
 	for _, c := range []struct{ src, golden string }{
-		{"../testdata/seed/kratom-chronic-back-pain.txt", "seed.golden"},
+		{"../internal/sample/kratom-chronic-back-pain.txt", "seed.golden"},
 		{"../testdata/articles/gabapentin-nerve-pain.txt", "gabapentin.golden"},
 		{"../testdata/articles/cbd-arthritis-pain.txt", "cbd.golden"},
 	} {
