@@ -17,6 +17,18 @@ type refInfo struct {
 	title  map[string]bool
 	kind   string
 	authTk map[string]bool
+	// kindWords are the words of the venue and type ("review" in
+	// "Cochrane Database of Systematic Reviews", "rev" in "Syst Rev")
+	kindWords map[string]bool
+}
+
+// abbrev is the usual journal abbreviation of a source noun ("rev" for
+// "review").
+func abbrev(n string) string {
+	if len(n) > 3 {
+		return normWord(n[:3])
+	}
+	return n
 }
 
 var yearRE = regexp.MustCompile(`\b(19[5-9]\d|20\d\d)\b`)
@@ -35,7 +47,8 @@ func (x *extractor) references() {
 		}
 		x.art.References = append(x.art.References, ref)
 		x.add(x.art.IRI, schema.Cites, ref.IRI, stmtOpts{rule: "reference-list", sent: Sentence{Text: r.Raw, Span: r.Span}, certainty: schema.Asserted})
-		info := refInfo{iri: ref.IRI, year: p.Year, org: strings.ToLower(p.Organization), title: contentWords(p.Title), kind: strings.ToLower(p.Type), authTk: map[string]bool{}}
+		info := refInfo{iri: ref.IRI, year: p.Year, org: strings.ToLower(p.Organization), title: contentWords(p.Title), kind: strings.ToLower(p.Type), authTk: map[string]bool{},
+			kindWords: contentWords(p.Venue)}
 		for _, a := range p.Authors {
 			for _, w := range strings.Fields(strings.ToLower(a)) {
 				info.authTk[strings.Trim(w, ".,")] = true
@@ -151,9 +164,12 @@ func (x *extractor) resolveRef(attr, claim string, ms []Mention) string {
 				score += x.idf[w]
 			}
 		}
+		// the kind of source named ("review", "survey") in the title, the
+		// venue ("Cochrane Database Syst Rev") or the type
 		for _, n := range strings.Fields(noun) {
-			if r.title[normWord(n)] {
-				score += 1
+			if r.title[normWord(n)] || r.kindWords[normWord(n)] || r.kindWords[abbrev(n)] {
+				score += 2
+				break
 			}
 		}
 		if score > best {

@@ -203,6 +203,8 @@ func phrases(hs []hit) []string {
 
 // ---- subjects ----
 
+var subordinators = map[string]bool{"although": true, "though": true, "while": true, "since": true, "because": true, "if": true, "when": true, "unlike": true, "as": true, "after": true, "before": true, "despite": true, "whereas": true, "like": true}
+
 var pronouns = map[string]bool{"it": true, "it's": true, "its": true, "they": true, "these": true, "this": true, "their": true, "them": true, "both": true}
 
 // subjects returns what a sentence is about: the antecedent of a leading
@@ -232,8 +234,19 @@ func (x *extractor) subjects(text string, ms []Mention, base int) (subs []string
 			}
 		}
 	}
+	// the main clause: after a leading subordinate clause ("Although its
+	// name suggests a link to GABA, gabapentin does not ...")
+	from := 0
+	if subordinators[w] {
+		if k := strings.Index(text, ", "); k > 0 {
+			from = k + 2
+			if fw := firstWord(text[from:]); (fw == "it" || fw == "they" || fw == "it's") && len(x.prevSubjects) > 0 {
+				return x.prevSubjects, true
+			}
+		}
+	}
 	for _, m := range ms {
-		if inParens(text, m.Start-base) {
+		if m.Start-base < from || inParens(text, m.Start-base) {
 			continue
 		}
 		if iri := x.subjectIRI(m); iri != "" {
@@ -244,6 +257,69 @@ func (x *extractor) subjects(text string, ms []Mention, base int) (subs []string
 		return []string{x.topic}, false
 	}
 	return nil, false
+}
+
+// subjectAt returns what the statement at byte pos of the sentence is
+// about: the substance (or pronoun) at the head of the clause that holds
+// pos; else the sentence's subject when it comes before pos; else the
+// article's topic. A substance named after pos is never the subject
+// ("products are often mislabelled, and some contain THC").
+func (x *extractor) subjectAt(s *sent, pos int) []string {
+	text := s.Text
+	if pos > len(text) {
+		pos = len(text)
+	}
+	start := 0
+	low := strings.ToLower(text[:pos])
+	for _, d := range []string{", ", "; ", ": ", " that ", " which ", "“", " but ", " while "} {
+		if k := strings.LastIndex(low, d); k >= 0 && k+len(d) > start {
+			start = k + len(d)
+		}
+	}
+	clause := text[start:pos]
+	head := strings.Fields(clause)
+	if len(head) > 4 {
+		head = head[:4]
+	}
+	for _, w := range head {
+		if pronouns[strings.Trim(strings.ToLower(strings.ReplaceAll(w, "’", "'")), ",.;:\"“”")] {
+			if len(s.subs) > 0 && (s.explicit || pronouns[firstWord(text)]) {
+				return s.subs
+			}
+			if len(x.prevSubjects) > 0 {
+				return x.prevSubjects
+			}
+		}
+	}
+	for _, m := range s.ms {
+		r := m.Start - s.Start
+		if r < start || r >= pos || inParens(text, r) {
+			continue
+		}
+		if len(strings.Fields(text[start:r])) > 4 {
+			break
+		}
+		if iri := x.subjectIRI(m); iri != "" {
+			return []string{iri}
+		}
+	}
+	if s.explicit && len(s.subs) > 0 {
+		if pronouns[firstWord(text)] {
+			return s.subs
+		}
+		for _, m := range s.ms {
+			if m.Start-s.Start >= pos {
+				break
+			}
+			if iri := x.subjectIRI(m); iri != "" && iri == s.subs[0] {
+				return s.subs
+			}
+		}
+	}
+	if x.topic != "" {
+		return []string{x.topic}
+	}
+	return nil
 }
 
 // subjectIRI resolves a mention that can be the subject of a statement: a

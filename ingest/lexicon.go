@@ -232,12 +232,25 @@ func (m Mention) Entry(classes ...schema.Class) *Entry {
 
 // Find returns the longest non-overlapping matches in text (whose first
 // byte is at offset base of the document), left to right.
+//
+// A word glued to a prefix by a hyphen is not a mention of itself
+// ("anti-seizure", "non-opioid"), nor is a word glued to "-like"
+// ("opioid-like").
 func (lx *Lexicon) Find(text string, base int) []Mention {
 	ms := lx.match(tokenize(text, base))
-	for i := range ms {
-		ms[i].Surface = text[ms[i].Start-base : ms[i].End-base]
+	out := ms[:0]
+	for _, m := range ms {
+		i, j := m.Start-base, m.End-base
+		if i >= 2 && text[i-1] == '-' && isWordByte(text[i-2]) {
+			continue
+		}
+		if strings.HasPrefix(strings.ToLower(text[j:]), "-like") {
+			continue
+		}
+		m.Surface = text[i:j]
+		out = append(out, m)
 	}
-	return ms
+	return out
 }
 
 func (lx *Lexicon) match(toks []token) []Mention {

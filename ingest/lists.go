@@ -167,6 +167,27 @@ func (x *extractor) itemParts(text string, class schema.Class) []part {
 	if e := x.lx.Lookup(class, t); e != nil || strings.Contains(t, "/") {
 		return []part{{text: t, start: 0, end: len(t), extra: extra}}
 	}
+	// ", mostly at high doses", ", especially in older adults": a qualifier, not an item
+	for _, w := range x.rules.CommaContinues {
+		if k := strings.Index(strings.ToLower(t), ", "+w+" "); k > 0 {
+			t = t[:k]
+		}
+	}
+	if e := x.lx.Lookup(class, t); e != nil {
+		return []part{{text: t, start: 0, end: len(t), extra: extra}}
+	}
+	// "Osteoarthritis of the knee or hip": the coordination is inside the
+	// prepositional phrase; the item is one thing
+	if ws := strings.Fields(strings.ToLower(t)); len(ws) > 2 && !strings.Contains(strings.ToLower(t), " including ") {
+		for i, w := range ws[:len(ws)-1] {
+			if prepositions[w] && i > 0 {
+				if rest := strings.Join(ws[i:], " "); strings.Contains(rest, " and ") || strings.Contains(rest, " or ") {
+					return []part{{text: t, start: 0, end: len(t), extra: extra}}
+				}
+				break
+			}
+		}
+	}
 	var parts []part
 	low := strings.ToLower(t)
 	if k := strings.Index(low, " including "); k > 0 {
@@ -209,6 +230,8 @@ func (x *extractor) itemEntity(p part, class schema.Class) string {
 		iri = x.entity(e, p.text)
 	} else if e := x.lx.Lookup(class, label); e != nil {
 		iri = x.entity(e, p.text)
+	} else if e := x.headEntry(label, class); e != nil {
+		iri = x.entity(e, p.text)
 	} else {
 		iri = x.newEntity(class, label, p.text)
 	}
@@ -218,9 +241,10 @@ func (x *extractor) itemEntity(p part, class schema.Class) string {
 	return iri
 }
 
-// listKind says what a list enumerates, from its lead-in or its section.
+// listKind says what a list enumerates, from its lead-in or, when the
+// lead-in does not say, its section.
 func (x *extractor) listKind(lead string) string {
-	for _, k := range []string{"withdrawal", "long_term", "side_effects", "symptoms", "alternatives", "interactions", "precautions", "forms", "strains"} {
+	for _, k := range []string{"withdrawal", "long_term", "side_effects", "symptoms", "alternatives", "interactions", "precautions", "forms", "strains", "benefits", "uses"} {
 		if !has(lead, x.rules.Sections[k]) {
 			continue
 		}
@@ -232,8 +256,12 @@ func (x *extractor) listKind(lead string) string {
 		}
 		return k
 	}
+	// a lead-in that names a cause ("can cause more serious problems, such as:")
+	if has(lead, []string{"cause", "causes", "problems", "reactions", "complications"}) && (x.kinds["side_effects"] || x.kinds["risks"]) {
+		return "side_effects"
+	}
 	for _, k := range []string{"withdrawal", "side_effects", "alternatives", "interactions"} {
-		if x.kinds[k] && lead == "" {
+		if x.kinds[k] && !has(lead, []string{"?"}) {
 			return k
 		}
 	}
@@ -274,7 +302,7 @@ func (x *extractor) list(b *Block) {
 		case "withdrawal", "long_term", "side_effects":
 			pred := map[string]schema.Predicate{"withdrawal": schema.HasWithdrawalSymptom, "long_term": schema.HasLongTermSideEffect, "side_effects": schema.HasSideEffect}[kind]
 			o.rule = "list-" + strings.ReplaceAll(kind, "_", "-")
-			for _, p := range x.itemParts(it.Text, schema.Condition) {
+			for _, p := range x.itemParts(itemName(it), schema.Condition) {
 				p2 := p
 				if e := x.lx.Lookup(schema.Condition, x.cleanItem(p.text)); e != nil && x.isRiskCondition(e) {
 					x.add(subj, schema.HasRisk, x.itemEntity(p2, schema.Condition), o)
@@ -284,8 +312,22 @@ func (x *extractor) list(b *Block) {
 			}
 		case "symptoms":
 			o.rule = "list-symptoms"
-			for _, p := range x.itemParts(it.Text, schema.Condition) {
+			for _, p := range x.itemParts(itemName(it), schema.Condition) {
 				x.add(syndrome, schema.HasSymptom, x.itemEntity(p, schema.Condition), o)
+			}
+		case "uses":
+			o.rule = "list-uses"
+			for _, p := range x.itemParts(itemName(it), schema.Condition) {
+				x.add(subj, schema.UsedFor, x.itemEntity(p, schema.Condition), o)
+			}
+		case "benefits":
+			o.rule = "list-benefits"
+			for _, p := range x.itemParts(itemName(it), schema.Effect) {
+				if e := x.lx.Lookup(schema.Condition, x.cleanItem(p.text)); e != nil {
+					x.add(subj, schema.UsedFor, x.entity(e, p.text), o)
+					continue
+				}
+				x.add(subj, schema.HasEffect, x.itemEntity(p, schema.Effect), o)
 			}
 		case "interactions":
 			o.rule = "list-interactions"
@@ -305,7 +347,19 @@ func (x *extractor) list(b *Block) {
 				x.add(subj, schema.HasStrain, x.itemEntity(p, schema.Strain), o)
 			}
 		default:
+			// "Interactions: CBD can change how the liver breaks down
+			// drugs such as warfarin": the label says what the item is about
+			saved := x.kinds
+			if it.Label != "" {
+				x.kinds = map[string]bool{}
+				for k, cues := range x.rules.Sections {
+					if has(it.Label, cues) {
+						x.kinds[k] = true
+					}
+				}
+			}
 			x.paragraph(it.Sentences)
+			x.kinds = saved
 		}
 		for j := range it.Children {
 			c := it.Children[j]
@@ -315,6 +369,15 @@ func (x *extractor) list(b *Block) {
 			x.list(&c)
 		}
 	}
+}
+
+// itemName is what a list item names: its label when it has one
+// ("Breathing problems: especially when ..."), else its text.
+func itemName(it *Item) string {
+	if it.Label != "" {
+		return it.Label
+	}
+	return it.Text
 }
 
 // treatmentItem reads an item of a list of alternatives: "Physiotherapy: A
@@ -601,4 +664,28 @@ func indexAny(s string, subs ...string) int {
 		}
 	}
 	return best
+}
+
+// headEntry finds the lexicon entry an item starts with when the rest only
+// qualifies it: "Osteoarthritis of the knee or hip" is osteoarthritis,
+// "Swelling in the hands or feet" is swelling, "Back pain linked to
+// arthritis" is back pain.
+func (x *extractor) headEntry(label string, class schema.Class) *Entry {
+	ms := x.lx.Find(label, 0)
+	if len(ms) == 0 || ms[0].Start != 0 {
+		return nil
+	}
+	e := ms[0].Entry(class)
+	if e == nil {
+		return nil
+	}
+	rest := strings.Fields(strings.ToLower(label[ms[0].End:]))
+	if len(rest) == 0 {
+		return e
+	}
+	switch strings.Trim(rest[0], ",") {
+	case "of", "in", "on", "at", "linked", "caused", "due", "from", "with", "after", "during", "when", "associated", "related":
+		return e
+	}
+	return nil
 }

@@ -28,6 +28,7 @@ type ruleSet struct {
 
 	ItemStripPrefixes []string          `json:"item_strip_prefixes"`
 	ItemKeepPrefixes  []string          `json:"item_keep_prefixes"`
+	CommaContinues    []string          `json:"item_comma_continuations"`
 	EffectVerbs       map[string]string `json:"effect_verbs"`
 	Comment           string            `json:"_comment"`
 }

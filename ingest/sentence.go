@@ -124,36 +124,33 @@ func (x *extractor) sentence(s *sent) {
 		c, cues := cert(upto)
 		return stmtOpts{rule: rule, sent: s.Sentence, certainty: c, cues: cues, ref: s.ref}
 	}
-	subj := func() string {
-		if len(s.subs) == 0 {
-			return ""
+	subjAt := func(pos int) string {
+		if ss := x.subjectAt(s, pos); len(ss) > 0 {
+			return ss[0]
 		}
-		return s.subs[0]
+		return ""
 	}
 	lt := s.longTerm || has(text, x.rules.Sections["long_term"])
 	s.longTerm = lt
-	wd := s.withdraw
+	wd := s.withdraw || x.kinds["withdrawal"] || has(text, x.rules.rel("stop_cues"))
+	s.withdraw = wd
 	usedRegions := [][2]int{}
 
-	// compounds: "The two main chemicals in kratom are mitragynine and ..."
-	if compounds := of(s.ms, schema.Compound); len(compounds) > 0 && len(findAll(f, x.rules.rel("compound_cues"))) > 0 {
-		owner := ""
-		for _, m := range of(s.ms, schema.Substance) {
-			if e := m.Entry(schema.Substance); !isGeneric(e) && m.Entry(schema.Compound) == nil {
-				owner = x.entity(e, m.Surface)
-				break
-			}
-		}
-		if owner == "" && s.explicit {
-			owner = subj()
-		}
+	// compounds: "The two main chemicals in kratom are mitragynine and ...",
+	// "one of more than a hundred compounds found in the cannabis plant",
+	// "kratom contains mitragynine"
+	if compounds := of(s.ms, schema.Compound); len(compounds) > 0 {
+		owner, ownerAt := x.compoundOwner(s, f)
 		var cs []string
 		for _, m := range compounds {
+			if owner == "" || m.Entry(schema.Substance) != nil && x.mentionIRI(m, schema.Substance) == owner {
+				continue
+			}
 			c := x.mentionIRI(m, schema.Compound)
 			cs = append(cs, c)
 			x.add(owner, schema.HasActiveCompound, c, opts("compound-in-substance", s.rel(m)+len(m.Surface)))
 		}
-		if owner != "" && len(cs) > 0 && compounds[0].Start > firstOf(of(s.ms, schema.Substance)) {
+		if len(cs) > 0 && compounds[0].Start > ownerAt {
 			defer func() { x.prevSubjects = cs }()
 		}
 	}
@@ -171,10 +168,8 @@ func (x *extractor) sentence(s *sent) {
 				if neg {
 					o.cues = ncues
 				}
-				for _, sub := range s.subs {
-					if s.explicit {
-						x.add(sub, schema.ActsOn, x.mentionIRI(m, schema.Receptor), o)
-					}
+				for _, sub := range x.subjectAt(s, h.start) {
+					x.add(sub, schema.ActsOn, x.mentionIRI(m, schema.Receptor), o)
 				}
 			}
 		}
@@ -186,7 +181,7 @@ func (x *extractor) sentence(s *sent) {
 		usedRegions = append(usedRegions, [2]int{h.end, end})
 		for _, p := range x.splitList(text, h.end, end, s.Start) {
 			if w := strings.Fields(strings.ToLower(p.text)); len(w) > 1 && x.rules.EffectVerbs[w[0]] != "" && len(of(within(s.ms, s.Start+p.start, s.Start+p.end), schema.Condition)) == 0 {
-				x.effect(subj(), p.text, opts("used-for-effect", p.end))
+				x.effect(subjAt(p.start), p.text, opts("used-for-effect", p.end))
 			}
 		}
 		for _, m := range of(within(s.ms, s.Start+h.end, s.Start+end), schema.Condition) {
@@ -194,7 +189,7 @@ func (x *extractor) sentence(s *sent) {
 			if neg, ncues := x.negatedAt(text, h.start); neg {
 				o.negated, o.cues = true, ncues
 			}
-			x.add(subj(), schema.UsedFor, x.mentionIRI(m, schema.Condition), o)
+			x.add(subjAt(h.start), schema.UsedFor, x.mentionIRI(m, schema.Condition), o)
 		}
 	}
 	for _, m := range of(s.ms, schema.Condition) {
@@ -202,7 +197,7 @@ func (x *extractor) sentence(s *sent) {
 		after = strings.TrimLeft(after, " ")
 		if s.explicit && startsWithWord(after, x.rules.rel("treatment_noun")) && !strings.HasPrefix(after, "relief of") {
 			usedRegions = append(usedRegions, [2]int{s.rel(m), s.rel(m) + len(m.Surface)})
-			x.add(subj(), schema.UsedFor, x.mentionIRI(m, schema.Condition), opts("condition-treatment", s.rel(m)+len(m.Surface)))
+			x.add(subjAt(s.rel(m)), schema.UsedFor, x.mentionIRI(m, schema.Condition), opts("condition-treatment", s.rel(m)+len(m.Surface)))
 		}
 	}
 	// "kratom for chronic pain"
@@ -237,7 +232,7 @@ func (x *extractor) sentence(s *sent) {
 			if neg, ncues := x.negatedAt(text, s.rel(m)); neg {
 				o.negated, o.cues = true, ncues
 			}
-			x.add(subj(), schema.HasEffect, x.mentionIRI(m, schema.Effect), o)
+			x.add(subjAt(s.rel(m)), schema.HasEffect, x.mentionIRI(m, schema.Effect), o)
 		}
 	}
 	// "positive effects such as a sense of wellbeing, relaxation, ..."
@@ -254,7 +249,7 @@ func (x *extractor) sentence(s *sent) {
 			if label == "" || len(strings.Fields(label)) > 5 {
 				continue
 			}
-			x.add(subj(), schema.HasEffect, x.newEntity(schema.Effect, label, it.text), opts("positive-effects-list", it.end))
+			x.add(subjAt(h.start), schema.HasEffect, x.newEntity(schema.Effect, label, it.text), opts("positive-effects-list", it.end))
 		}
 	}
 
@@ -277,7 +272,7 @@ func (x *extractor) sentence(s *sent) {
 		if neg, ncues := x.negatedAt(text, s.rel(m)); neg {
 			o.negated, o.cues = true, ncues
 		}
-		x.add(subj(), schema.HasRisk, iri, o)
+		x.add(subjAt(s.rel(m)), schema.HasRisk, iri, o)
 	}
 
 	// side effects: conditions the subject causes
@@ -309,7 +304,7 @@ func (x *extractor) sentence(s *sent) {
 					o.negated, o.cues = true, ncues
 				}
 			}
-			x.add(subj(), pred, x.mentionIRI(m, schema.Condition), o)
+			x.add(subjAt(s.rel(m)), pred, x.mentionIRI(m, schema.Condition), o)
 		}
 	}
 
@@ -336,7 +331,7 @@ func (x *extractor) sentence(s *sent) {
 	for _, h := range findAll(f, x.rules.rel("alternative_cues")) {
 		for _, m := range of(within(s.ms, s.Start+h.end, s.Start+clauseEnd(text, h.end)+1), schema.Substance, schema.Treatment) {
 			o := opts("alternative-to", s.rel(m)+len(m.Surface))
-			alt := subj()
+			alt := subjAt(h.start)
 			if alt == "" {
 				break
 			}
@@ -348,7 +343,7 @@ func (x *extractor) sentence(s *sent) {
 	// places
 	if hs := findAll(f, x.rules.rel("native_cues")); len(hs) > 0 && s.explicit {
 		for _, m := range of(within(s.ms, s.Start+hs[0].end, s.Start+clauseEnd(text, hs[0].end)), schema.Place) {
-			x.add(subj(), schema.NativeTo, x.mentionIRI(m, schema.Place), opts("native-to", s.rel(m)+len(m.Surface)))
+			x.add(subjAt(hs[0].start), schema.NativeTo, x.mentionIRI(m, schema.Place), opts("native-to", s.rel(m)+len(m.Surface)))
 		}
 	}
 	if s.explicit && len(findAll(f, x.rules.rel("usage_place_cues"))) > 0 && len(findAll(f, x.rules.rel("legal_cues"))) == 0 {
@@ -364,12 +359,12 @@ func (x *extractor) sentence(s *sent) {
 			if nat := findAll(f, x.rules.rel("native_cues")); len(nat) > 0 && nat[0].start < s.rel(m) {
 				continue
 			}
-			x.add(subj(), schema.UsedIn, x.mentionIRI(m, schema.Place), opts("used-in", s.rel(m)+len(m.Surface)))
+			x.add(subjAt(s.rel(m)), schema.UsedIn, x.mentionIRI(m, schema.Place), opts("used-in", s.rel(m)+len(m.Surface)))
 		}
 	}
 	if len(findAll(f, x.rules.rel("sold_cues"))) > 0 {
 		for _, m := range of(s.ms, schema.SalesChannel) {
-			x.add(subj(), schema.SoldAt, x.mentionIRI(m, schema.SalesChannel), opts("sold-at", s.rel(m)+len(m.Surface)))
+			x.add(subjAt(s.rel(m)), schema.SoldAt, x.mentionIRI(m, schema.SalesChannel), opts("sold-at", s.rel(m)+len(m.Surface)))
 		}
 	}
 
@@ -379,7 +374,7 @@ func (x *extractor) sentence(s *sent) {
 			if m.Entry(schema.Substance, schema.Compound) != nil {
 				continue
 			}
-			x.add(subj(), schema.HasForm, x.mentionIRI(m, schema.Form), opts("form", s.rel(m)+len(m.Surface)))
+			x.add(subjAt(s.rel(m)), schema.HasForm, x.mentionIRI(m, schema.Form), opts("form", s.rel(m)+len(m.Surface)))
 		}
 	}
 
@@ -388,14 +383,14 @@ func (x *extractor) sentence(s *sent) {
 		found := false
 		for _, m := range of(s.ms, schema.Strain) {
 			found = true
-			x.add(subj(), schema.HasStrain, x.mentionIRI(m, schema.Strain), opts("strain", s.rel(m)+len(m.Surface)))
+			x.add(subjAt(s.rel(m)), schema.HasStrain, x.mentionIRI(m, schema.Strain), opts("strain", s.rel(m)+len(m.Surface)))
 		}
 		if !found {
 			if k := strings.Index(strings.ToLower(text[h.end:]), " include "); k >= 0 {
 				start := h.end + k + len(" include ")
 				for _, it := range x.splitList(text, start, clauseEnd(text, start), s.Start) {
 					if label := x.cleanItem(it.text); label != "" && len(strings.Fields(label)) <= 3 {
-						x.add(subj(), schema.HasStrain, x.newEntity(schema.Strain, label, it.text), opts("strain-list", it.end))
+						x.add(subjAt(h.start), schema.HasStrain, x.newEntity(schema.Strain, label, it.text), opts("strain-list", it.end))
 					}
 				}
 			}
@@ -412,7 +407,7 @@ func (x *extractor) sentence(s *sent) {
 					before = append(before, m)
 				}
 			}
-			if len(before) == 0 || x.subjectIRI(before[len(before)-1]) != subj() {
+			if len(before) == 0 || x.subjectIRI(before[len(before)-1]) != subjAt(h.start) {
 				continue
 			}
 		}
@@ -421,7 +416,26 @@ func (x *extractor) sentence(s *sent) {
 			if neg, ncues := x.negatedAt(text, h.start); neg {
 				o.negated, o.cues = true, ncues
 			}
-			x.add(subj(), schema.InteractsWith, x.mentionIRI(m, schema.Substance), o)
+			x.add(subjAt(h.start), schema.InteractsWith, x.mentionIRI(m, schema.Substance), o)
+			if e := x.lx.Lookup(schema.Risk, "drug interactions"); e != nil && !o.negated {
+				x.add(subjAt(h.start), schema.HasRisk, x.entity(e, h.phrase), o)
+			}
+		}
+	}
+
+	// in a section or item on interactions: "drugs such as warfarin"
+	if x.kinds["interactions"] && len(findAll(f, x.rules.rel("interaction_cues"))) == 0 {
+		if h, ok := firstHit(f, []string{"such as", "including", "like", "with"}); ok {
+			sub := subjAt(h.start)
+			for _, m := range of(within(s.ms, s.Start+h.end, s.Start+clauseEndList(text, h.end)), schema.Substance) {
+				if iri := x.mentionIRI(m, schema.Substance); iri != sub {
+					o := opts("interaction-section", s.rel(m)+len(m.Surface))
+					x.add(sub, schema.InteractsWith, iri, o)
+					if e := x.lx.Lookup(schema.Risk, "drug interactions"); e != nil {
+						x.add(sub, schema.HasRisk, x.entity(e, e.Label), o)
+					}
+				}
+			}
 		}
 	}
 
@@ -429,7 +443,7 @@ func (x *extractor) sentence(s *sent) {
 	if h, ok := firstHit(f, x.rules.rel("contamination_cues")); ok {
 		for _, m := range of(s.ms, schema.Contaminant) {
 			if s.rel(m) > h.start {
-				x.add(subj(), schema.HasContaminant, x.mentionIRI(m, schema.Contaminant), opts("contaminant", s.rel(m)+len(m.Surface)))
+				x.add(subjAt(s.rel(m)), schema.HasContaminant, x.mentionIRI(m, schema.Contaminant), opts("contaminant", s.rel(m)+len(m.Surface)))
 			}
 		}
 	}
@@ -440,16 +454,16 @@ func (x *extractor) sentence(s *sent) {
 			continue
 		}
 		ms := of(within(s.ms, s.Start+h.end, s.Start+h.end+40), schema.Substance)
-		if len(ms) == 0 || subj() == "" {
+		if len(ms) == 0 || subjAt(h.start) == "" {
 			continue
 		}
 		y := ms[0].Entry(schema.Substance)
-		if x.m.Entity(y.Class, y.Label) == subj() {
+		if x.m.Entity(y.Class, y.Label) == subjAt(h.start) {
 			continue
 		}
 		label := strings.TrimSuffix(singular(y.Label), " ") + " withdrawal"
 		o := opts("helps-stop", s.rel(ms[0])+len(ms[0].Surface))
-		x.add(subj(), schema.UsedFor, x.newEntity(schema.Condition, label, text[h.start:s.rel(ms[0])+len(ms[0].Surface)]), o)
+		x.add(subjAt(h.start), schema.UsedFor, x.newEntity(schema.Condition, label, text[h.start:s.rel(ms[0])+len(ms[0].Surface)]), o)
 	}
 }
 
@@ -504,4 +518,42 @@ func clauseEndList(text string, i int) int {
 		return i + k
 	}
 	return len(text)
+}
+
+// compoundOwner finds the substance a sentence says compounds are in:
+// "compounds (found) in X", "chemicals of X", "X contains". It returns the
+// substance's IRI and the offset of its mention, or "".
+func (x *extractor) compoundOwner(s *sent, f folded) (string, int) {
+	subst := func(m Mention) string {
+		if e := m.Entry(schema.Substance); e != nil && !isGeneric(e) && m.Entry(schema.Compound) == nil {
+			return x.entity(e, m.Surface)
+		}
+		return ""
+	}
+	for _, h := range findAll(f, x.rules.rel("compound_nouns")) {
+		rest := strings.Fields(strings.ToLower(s.Text[h.end:]))
+		if len(rest) == 0 || !(rest[0] == "in" || rest[0] == "of" || rest[0] == "from" || len(rest) > 1 && rest[0] == "found" && rest[1] == "in") {
+			continue
+		}
+		for _, m := range s.ms {
+			if r := s.rel(m); r > h.end && len(strings.Fields(s.Text[h.end:r])) <= 4 {
+				if iri := subst(m); iri != "" {
+					return iri, m.Start
+				}
+			}
+		}
+	}
+	for _, h := range findAll(f, x.rules.rel("contain_verbs")) {
+		var owner Mention
+		found := false
+		for _, m := range s.ms {
+			if s.rel(m) < h.start && subst(m) != "" {
+				owner, found = m, true
+			}
+		}
+		if found {
+			return subst(owner), owner.Start
+		}
+	}
+	return "", 0
 }
