@@ -244,7 +244,7 @@ func (lx *Lexicon) Find(text string, base int) []Mention {
 		if i >= 2 && text[i-1] == '-' && isWordByte(text[i-2]) {
 			continue
 		}
-		if strings.HasPrefix(strings.ToLower(text[j:]), "-like") {
+		if j+5 <= len(text) && strings.EqualFold(text[j:j+5], "-like") {
 			continue
 		}
 		m.Surface = text[i:j]
@@ -321,7 +321,7 @@ func newToken(raw string, at int) token {
 // normWord lower-cases a word and strips a plural ending, the same way on
 // both the lexicon and the text side.
 func normWord(w string) string {
-	w = strings.ToLower(w)
+	w = lowerWord(w)
 	n := len(w)
 	switch {
 	case n > 4 && strings.HasSuffix(w, "ies"):
@@ -379,4 +379,25 @@ func containsEntry(es []*Entry, e *Entry) bool {
 		}
 	}
 	return false
+}
+
+// lowerWord lower-cases a word, without allocating when it is already
+// lower-case ASCII.
+func lowerWord(w string) string {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 0x80 {
+			return strings.ToLower(w)
+		}
+		if c >= 'A' && c <= 'Z' {
+			b := []byte(w)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return w
 }
