@@ -301,7 +301,7 @@ func TestBadInput(t *testing.T) {
 		{"invalid utf-8", write("latin1.txt", []byte("Kratom\n\nCaf\xe9 and kratom may cause nausea.\n")), "UTF-8"},
 		{"50 MB", write("big.txt", big), "limit"},
 		{"missing", filepath.Join(tmp, "missing.txt"), "no such file"},
-		{"directory", tmp, "directory"},
+		{"empty directory", mkdir(t, filepath.Join(tmp, "nothing-here")), "no .txt"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -404,5 +404,81 @@ func TestQueries(t *testing.T) {
 	}
 	if code, _, stderr := runCmd(t, "query", "--db", db, "acts-on", "receptor"); code != 1 || !strings.Contains(stderr, "names") {
 		t.Errorf("ambiguous name: exit %d, %q", code, stderr)
+	}
+}
+
+func mkdir(t *testing.T, p string) string {
+	t.Helper()
+	if err := os.MkdirAll(p, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestCorpusIngest: a directory is walked, articles are ingested in
+// parallel, a bad file is reported without stopping the batch, a second run
+// skips every unchanged article, and the store does not depend on --jobs.
+func TestCorpusIngest(t *testing.T) {
+	dir := t.TempDir()
+	sample, err := os.ReadFile("../../internal/sample/kratom-chronic-back-pain.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mkdir(t, filepath.Join(dir, "sub"))
+	files := map[string][]byte{
+		"a.txt":         sample,
+		"sub/b.txt":     bytes.Replace(sample, []byte("Kratom for Chronic Back Pain"), []byte("Kratom and Back Pain"), 1),
+		"sub/c.txt":     []byte("Tramadol and Pain\n\nTramadol may cause nausea and dizziness.\n"),
+		"broken.txt":    []byte("\x00\x01binary"),
+		"notes.csv":     []byte("ignored,file\n"),
+		".hidden/x.txt": []byte("ignored"),
+	}
+	for name, b := range files {
+		p := filepath.Join(dir, name)
+		mkdir(t, filepath.Dir(p))
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db1 := filepath.Join(t.TempDir(), "db1")
+	code, out, stderr := runCmd(t, "ingest", "--db", db1, "--jobs", "2", dir)
+	if code != 1 || !strings.Contains(stderr, "broken.txt") || !strings.Contains(out, "4 articles: 3 ingested, 0 unchanged, 1 failed") {
+		t.Fatalf("first run: exit %d\n%s\n%s", code, out, stderr)
+	}
+	code, out, _ = runCmd(t, "ingest", "--db", db1, "--jobs", "2", dir)
+	if code != 1 || !strings.Contains(out, "0 ingested, 3 unchanged, 1 failed") {
+		t.Fatalf("second run: exit %d\n%s", code, out)
+	}
+	db2 := filepath.Join(t.TempDir(), "db2")
+	if code, _, stderr := runCmd(t, "ingest", "--db", db2, "--jobs", "1", dir); code != 1 {
+		t.Fatalf("jobs 1: %s", stderr)
+	}
+	if !bytes.Equal(exportNQ(t, db1), exportNQ(t, db2)) {
+		t.Error("the store depends on the number of jobs")
+	}
+	// sources are paths under the directory: two articles, two IRIs
+	nq := string(exportNQ(t, db1))
+	for _, want := range []string{"/v1/article/a-txt>", "/v1/article/sub-b-txt>", "/v1/article/sub-c-txt>"} {
+		if !strings.Contains(nq, want) {
+			t.Errorf("store lacks %s", want)
+		}
+	}
+	// the same fact from two articles is one KGX edge with both publications
+	out2 := t.TempDir()
+	if code, _, stderr := runCmd(t, "export", "--db", db1, "--format", "kgx", "--out", out2); code != 0 {
+		t.Fatal(stderr)
+	}
+	b, _ := os.ReadFile(filepath.Join(out2, "edges.jsonl"))
+	merged := false
+	for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		var e map[string]any
+		json.Unmarshal([]byte(l), &e)
+		if e["original_predicate"] == "hkg:hasWithdrawalSymptom" && strings.HasSuffix(e["object"].(string), "/runny-nose") {
+			pubs, _ := e["publications"].([]any)
+			merged = len(pubs) >= 2
+		}
+	}
+	if !merged {
+		t.Error("kratom hasWithdrawalSymptom runny nose, stated in two articles, is not one edge with two publications")
 	}
 }
