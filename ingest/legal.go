@@ -7,6 +7,8 @@ import (
 	"github.com/healthkg/healthkg/schema"
 )
 
+var scheduleRE = regexp.MustCompile(`(?i)\b(?:schedule|class)\s+(?:[ivx]+|[1-5]|[a-c])\s+$`)
+
 var negWords = map[string]bool{"not": true, "isn't": true, "aren't": true, "wasn't": true, "never": true, "no": true, "longer": true}
 
 // regionRE finds "some states and cities in America"-like jurisdictions.
@@ -27,6 +29,10 @@ func (x *extractor) legal(s *sent, f folded) {
 			continue
 		}
 		cue := strings.ToLower(h.phrase)
+		// "Schedule IV controlled substance", "Class B drug"
+		if loc := scheduleRE.FindStringIndex(text[:h.start]); loc != nil {
+			h.start = loc[0]
+		}
 		if after := strings.Fields(strings.ToLower(text[h.end:])); cue != "listed" && len(after) > 0 && h.end < len(text) && text[h.end] == ' ' &&
 			!contains([]string{"by", "in", "for", "as", "and", "to", "under", "at", "across", "throughout", "since", "until", "or", "now", "federally", "here", "there", "yet"}, strings.Trim(after[0], ",.;:")) {
 			continue // "regulated medicines": an adjective, not a status

@@ -439,6 +439,14 @@ func (x *extractor) sentence(s *sent) {
 		}
 	}
 
+	// precautions: "Tell your doctor if you have kidney disease", "should not
+	// be taken with alcohol", "people with liver disease should avoid it"
+	x.precautions(s, f, subjAt)
+
+	// symptoms of a syndrome: "Symptoms of serotonin syndrome include
+	// agitation, confusion and a fast heartbeat"
+	x.symptoms(s, f)
+
 	// contaminants: "contaminated with ... heavy metals and harmful bacteria"
 	if h, ok := firstHit(f, x.rules.rel("contamination_cues")); ok {
 		for _, m := range of(s.ms, schema.Contaminant) {
@@ -556,4 +564,90 @@ func (x *extractor) compoundOwner(s *sent, f folded) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// precautions finds what the text says to avoid or to tell a doctor about.
+func (x *extractor) precautions(s *sent, f folded, subjAt func(int) string) {
+	text := s.Text
+	var hits []hit
+	hits = append(hits, findAll(f, x.rules.rel("precaution_cues"))...)
+	if len(findAll(f, x.rules.rel("warning_words"))) > 0 {
+		hits = append(hits, findAll(f, x.rules.rel("precaution_context"))...)
+	}
+	withHits := findAll(f, x.rules.rel("precaution_with"))
+	hits = append(hits, withHits...)
+	if len(hits) == 0 {
+		return
+	}
+	done := map[string]bool{}
+	for _, h := range hits {
+		sub := subjAt(h.start)
+		if sub == "" {
+			continue
+		}
+		end := clauseEndList(text, h.end)
+		for _, m := range within(s.ms, s.Start+h.start, s.Start+end) {
+			iri := ""
+			switch {
+			case m.Entry(schema.Condition) != nil:
+				iri = x.mentionIRI(m, schema.Condition)
+			case m.Entry(schema.Population) != nil:
+				iri = x.mentionIRI(m, schema.Population)
+			case m.Entry(schema.Substance) != nil && !isGeneric(m.Entry(schema.Substance)):
+				iri = x.mentionIRI(m, schema.Substance)
+			case m.Entry(schema.Risk) != nil:
+				iri = x.mentionIRI(m, schema.Risk)
+			}
+			if r := s.rel(m); r < h.end && r+len(m.Surface) <= h.end {
+				continue // a word of the cue itself ("Tell your doctor")
+			}
+			if iri == "" || iri == sub || done[iri] {
+				continue
+			}
+			done[iri] = true
+			c, cues := x.certainty(text, s.rel(m)+len(m.Surface))
+			x.add(sub, schema.HasPrecaution, iri, stmtOpts{rule: "precaution", sent: s.Sentence, certainty: c, cues: append(cues, h.phrase), ref: s.ref})
+		}
+	}
+}
+
+// symptoms finds the symptoms a syndrome or condition has.
+func (x *extractor) symptoms(s *sent, f folded) {
+	text := s.Text
+	conds := of(s.ms, schema.Condition)
+	if len(conds) < 2 {
+		return
+	}
+	var owner *Mention
+	var from int
+	if h, ok := firstHit(f, []string{"symptoms of", "signs of"}); ok {
+		for i := range conds {
+			if r := s.rel(conds[i]); r >= h.end && r <= h.end+2 {
+				owner, from = &conds[i], r+len(conds[i].Surface)
+				break
+			}
+		}
+	}
+	if owner == nil {
+		// "Serotonin syndrome symptoms include ..." / "serotonin syndrome: agitation, ..."
+		for i := range conds {
+			e := conds[i].Entry(schema.Condition)
+			after := strings.ToLower(strings.TrimLeft(text[s.rel(conds[i])+len(conds[i].Surface):], " "))
+			if e.Kind == "syndrome" && (strings.HasPrefix(after, ":") || strings.HasPrefix(after, "symptoms include") || strings.HasPrefix(after, "signs include") || strings.HasPrefix(after, "(symptoms")) ||
+				strings.HasPrefix(after, "symptoms include") {
+				owner, from = &conds[i], s.rel(conds[i])+len(conds[i].Surface)
+				break
+			}
+		}
+	}
+	if owner == nil {
+		return
+	}
+	o := x.mentionIRI(*owner, schema.Condition)
+	c, cues := x.certainty(text, len(text))
+	for _, m := range within(conds, s.Start+from, s.Start+clauseEndList(text, from)) {
+		if iri := x.mentionIRI(m, schema.Condition); iri != o {
+			x.add(o, schema.HasSymptom, iri, stmtOpts{rule: "syndrome-symptom", sent: s.Sentence, certainty: c, cues: cues, ref: s.ref})
+		}
+	}
 }
