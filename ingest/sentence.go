@@ -606,7 +606,17 @@ func (x *extractor) precautions(s *sent, f folded, subjAt func(int) string) {
 			}
 			done[iri] = true
 			c, cues := x.certainty(text, s.rel(m)+len(m.Surface))
-			x.add(sub, schema.HasPrecaution, iri, stmtOpts{rule: "precaution", sent: s.Sentence, certainty: c, cues: append(cues, h.phrase), ref: s.ref})
+			o := stmtOpts{rule: "precaution", sent: s.Sentence, certainty: c, cues: append(cues, h.phrase), ref: s.ref}
+			if contains(x.rules.rel("precaution_with"), h.phrase) && m.Entry(schema.Substance) != nil {
+				// "should not be taken with warfarin": an interaction
+				o.rule = "interaction-warning"
+				x.add(sub, schema.InteractsWith, iri, o)
+				if e := x.lx.Lookup(schema.Risk, "drug interactions"); e != nil {
+					x.add(sub, schema.HasRisk, x.entity(e, e.Label), o)
+				}
+				continue
+			}
+			x.add(sub, schema.HasPrecaution, iri, o)
 		}
 	}
 }
