@@ -296,6 +296,11 @@ func (x *extractor) sentence(s *sent) {
 			if m.Entry(schema.Substance, schema.Compound, schema.Effect, schema.Risk) != nil && m.Entry(schema.Condition) != m.Entries[0] {
 				continue
 			}
+			if lessened(text[:s.rel(m)]) {
+				// "reported less sciatica", "improvements in pain": a benefit
+				x.add(subjAt(s.rel(m)), schema.UsedFor, x.mentionIRI(m, schema.Condition), opts("reduced-condition", s.rel(m)+len(m.Surface)))
+				continue
+			}
 			o := opts(rule, s.rel(m)+len(m.Surface))
 			if neg, ncues := x.negatedAt(text, s.rel(m)); neg {
 				o.negated, o.cues = true, ncues
@@ -660,4 +665,16 @@ func (x *extractor) symptoms(s *sent, f folded) {
 			x.add(o, schema.HasSymptom, iri, stmtOpts{rule: "syndrome-symptom", sent: s.Sentence, certainty: c, cues: cues, ref: s.ref})
 		}
 	}
+}
+
+// lessened reports whether the words just before a condition say it was
+// reduced ("less", "fewer", "reduced", "improvements in", "relief of").
+func lessened(before string) bool {
+	b := strings.ToLower(strings.TrimRight(before, " "))
+	for _, w := range []string{"less", "fewer", "reduced", "reduce", "reduces", "reducing", "lower", "lowered", "decreased", "improvements in", "improvement in", "improved", "relief of", "relief from", "relieve", "relieves", "relieved", "eased", "ease", "eases", "alleviate", "alleviates", "alleviated"} {
+		if strings.HasSuffix(b, " "+w) || b == w {
+			return true
+		}
+	}
+	return false
 }

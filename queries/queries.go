@@ -153,6 +153,24 @@ func (r *reader) props(node quad.Value) (map[string][]quad.Value, error) {
 	return out, err
 }
 
+// propsIn is props restricted to the quads of one graph.
+func (r *reader) propsIn(node, graph quad.Value) (map[string][]quad.Value, error) {
+	out := map[string][]quad.Value{}
+	err := r.each(quad.Subject, node, func(qd quad.Quad) error {
+		if qd.Label != graph {
+			return nil
+		}
+		p := string(qd.Predicate.(quad.IRI))
+		out[p] = append(out[p], qd.Object)
+		return nil
+	})
+	for p := range out {
+		vs := out[p]
+		sort.Slice(vs, func(i, j int) bool { return vs[i].String() < vs[j].String() })
+	}
+	return out, err
+}
+
 func first(p map[string][]quad.Value, pred quad.IRI) string {
 	if vs := p[string(pred)]; len(vs) > 0 {
 		return lexical(vs[0])
@@ -248,10 +266,21 @@ func (r *reader) resolve(name string, classes []schema.Class) ([]Entity, error) 
 				return nil, err
 			}
 		}
-		if len(cands) == 0 {
+		if len(r.ofClass(cands, want)) == 0 {
 			cands = partial
 		}
 	}
+	return r.entities(cands, want)
+}
+
+// ofClass keeps the candidates of the wanted classes (all when none).
+func (r *reader) ofClass(cands map[string]bool, want map[string]bool) []Entity {
+	out, _ := r.entities(cands, want)
+	return out
+}
+
+// entities describes the candidates of the wanted classes.
+func (r *reader) entities(cands map[string]bool, want map[string]bool) ([]Entity, error) {
 	var out []Entity
 	for iri := range cands {
 		p, err := r.props(quad.IRI(iri))
@@ -508,7 +537,9 @@ func (q *Querier) ClaimEvidence(ctx context.Context, text string) ([]Claim, erro
 			if !strings.Contains(schema.NormalizeKey(lexical(qd.Object)), key) {
 				return nil
 			}
-			p, err := r.props(qd.Subject)
+			// a claim stated by two articles is one node with a position in
+			// each article's graph: read this graph's position only
+			p, err := r.propsIn(qd.Subject, qd.Label)
 			if err != nil {
 				return err
 			}

@@ -824,7 +824,6 @@ func BenchmarkSideEffects(b *testing.B) {
 // property over both graphs (sorted as strings), mixing the articles: the
 // article of one, the start of the other.
 func TestClaimInTwoArticles(t *testing.T) {
-	t.Skip("known bug: ClaimEvidence merges the positions of a claim made by two articles (queries.go reads the claim's properties across all graphs)")
 	again := claimUnsafe
 	again.Context, again.Attribution, again.Quoted = "Researchers said: \"kratom is unsafe\".", "Researchers said:", true
 	again.Span, again.TextSpan = schema.Span{Start: 90, End: 127}, schema.Span{Start: 109, End: 125}
@@ -854,7 +853,6 @@ func TestClaimInTwoArticles(t *testing.T) {
 // "opioids" (synonym "opioid"), ActsOn("opioid") says no entity is called
 // "opioid" instead of listing the opioid receptors.
 func TestResolveClassBeforePartial(t *testing.T) {
-	t.Skip("known bug: Resolve applies the class filter after choosing exact over partial matches")
 	opioids := ent(schema.Substance, "opioids", "opioid")
 	for _, b := range backends {
 		t.Run(b, func(t *testing.T) {

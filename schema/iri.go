@@ -105,13 +105,15 @@ func (m Minter) hashed(kind, key string) string {
 	return m.Root() + kind + "/" + uuid.NewSHA1(m.ns, []byte(kind+"\n"+key)).String()
 }
 
+var typographic = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", `"`, "\u201d", `"`,
+	"\u2013", "-", "\u2014", "-", "\u00a0", " ")
+
 // NormalizeKey folds a label into the key that decides identity: Unicode
 // NFKC, lower case, typographic quotes and dashes made plain, runs of
 // space and punctuation (other than + . - % ') made one space.
 func NormalizeKey(s string) string {
 	s = norm.NFKC.String(s)
-	s = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", `"`, "\u201d", `"`,
-		"\u2013", "-", "\u2014", "-", "\u00a0", " ").Replace(s)
+	s = typographic.Replace(s)
 	var b strings.Builder
 	space := false
 	for _, r := range strings.ToLower(s) {
