@@ -326,6 +326,35 @@ func (x *extractor) sentence(s *sent) {
 		}
 	}
 
+	// brands: "sold under brand names including Neurontin and Gralise"
+	if h, ok := firstHit(f, x.rules.rel("brand_cues")); ok {
+		if sub := subjAt(h.start); sub != "" {
+			for _, p := range x.splitList(text, h.end, clauseEndList(text, h.end), s.Start) {
+				name := strings.Trim(p.text, " .,;:\"“”")
+				if name == "" || name[0] < 'A' || name[0] > 'Z' || len(strings.Fields(name)) > 3 {
+					break
+				}
+				if x.lx.Lookup(schema.Form, name) != nil {
+					break
+				}
+				x.add(x.newEntity(schema.Substance, name, name), schema.IsA, sub, opts("brand-name", p.end))
+			}
+		}
+	}
+
+	// what a doctor may suggest instead: "your doctor may suggest pregabalin,
+	// or an antidepressant such as duloxetine"
+	if x.kinds["alternatives"] {
+		if h, ok := firstHit(f, x.rules.rel("suggest_cues")); ok {
+			for _, m := range of(within(s.ms, s.Start+h.end, s.Start+clauseEndList(text, h.end)), schema.Substance, schema.Treatment) {
+				iri := x.mentionIRI(m, schema.Substance, schema.Treatment)
+				if sub := x.topic; sub != "" && iri != sub {
+					x.add(sub, schema.AlternativeTreatment, iri, opts("suggested-instead", s.rel(m)+len(m.Surface)))
+				}
+			}
+		}
+	}
+
 	// legal status
 	x.legal(s, f)
 
