@@ -3,8 +3,10 @@ package ingest
 // The document model: what the parsers (plain text; later Markdown and HTML)
 // make of an article before any extraction. Every piece keeps byte offsets
 // into Document.Text, the text the evidence offsets point into. For plain
-// text and Markdown, Text is the source bytes themselves; for HTML it is the
-// page's extracted text.
+// text, Text is the source bytes themselves; for Markdown it is the source
+// with the Markdown syntax blanked out byte for byte (so it has the source's
+// length and every offset is a source offset); for HTML it is the page's
+// extracted text.
 
 // Span is a byte range [Start, End) into Document.Text.
 type Span struct{ Start, End int }
@@ -70,6 +72,13 @@ type Block struct {
 	// ("See ...", "Read more"), bylines, share links, copyright lines and
 	// whatever trails the reference list ("Recent posts").
 	Boilerplate bool
+	// Attribution says whose words a Quote block is: a closing line of the
+	// quotation ("— Dr Ana Ruiz, pharmacist", without the dash), else the
+	// sentence just before the quote when it ends in ":" or "that" ("Dr
+	// Ruiz told us that:"), else "". The closing line is not one of the
+	// quote's Sentences.
+	Attribution   string
+	AttributionAt Span
 }
 
 // Item is a list item. Text is the item without its marker ("• ", "- ",
@@ -94,6 +103,7 @@ type Sentence struct {
 	Text string
 	Span
 	Quotes []Quotation
+	Cites  []int // reference numbers cited in the sentence ("[1]", "[2-4]"), sorted, unique
 }
 
 // Quotation is a quoted passage inside a sentence: “...” or "...".

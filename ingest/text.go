@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,6 +21,7 @@ func ParseText(name string, src []byte) (*Document, error) {
 	}
 	p := &txtParser{text: string(src)}
 	p.splitLines()
+	p.cites = txtFindCites(p.text, 0, len(p.text))
 	return p.parse(), nil
 }
 
@@ -76,7 +78,8 @@ type txtParser struct {
 	text  string
 	lines []txtLine
 	elems []*txtElem
-	title int // index of the title line, -1 if none
+	title int       // index of the title line, -1 if none
+	cites []txtCite // citation markers, by position
 }
 
 var (
@@ -236,6 +239,14 @@ func (p *txtParser) scan(from int) {
 			prevBlank = false
 			continue
 		}
+		// a list whose markers were lost, after a lead-in paragraph
+		if e, next := p.flatListAfter(i); e != nil {
+			e.prevBlank = prevBlank
+			p.elems = append(p.elems, e)
+			i = next
+			prevBlank = false
+			continue
+		}
 		// a run of text lines
 		j := i + 1
 		for j < len(ls) && !ls[j].blank && !ls[j].rule && !(ls[j].bullet && p.interrupts(j)) {
@@ -299,11 +310,33 @@ func (p *txtParser) scan(from int) {
 				continue
 			}
 		}
-		e := &txtElem{kind: txtPara, start: ls[i].cs, end: ls[j-1].ce, prevBlank: prevBlank && !head}
+		// A list whose markers were lost ends the paragraph at its lead-in;
+		// one run together on the lead-in's line follows it on that line.
+		end := ls[j-1].ce
+		var inline *txtElem
+		for k := i; k < j; k++ {
+			if colon, l := p.sameLineList(k); l != nil {
+				j, end, inline = k+1, colon, l
+				break
+			}
+			if k+1 < j {
+				c := p.content(k)
+				if colon := strings.HasSuffix(c, ":"); colon || txtIsLeadIn(c) {
+					if items, _ := p.flatRun(k+1, colon); items != nil {
+						j, end = k+1, ls[k].ce
+						break
+					}
+				}
+			}
+		}
+		e := &txtElem{kind: txtPara, start: ls[i].cs, end: end, prevBlank: prevBlank && !head}
 		for k := i; k < j; k++ {
 			e.lines = append(e.lines, k)
 		}
 		p.elems = append(p.elems, e)
+		if inline != nil {
+			p.elems = append(p.elems, inline)
+		}
 		i = j
 		prevBlank = lineMode
 	}
@@ -440,6 +473,9 @@ func (p *txtParser) isHeadingLine(i int) bool {
 	if txtIsBoilerLine(c) || txtLeadInWords.MatchString(c) {
 		return false
 	}
+	if _, l := p.sameLineList(i); l != nil {
+		return false
+	}
 	return txtCitationScore(c) < 2
 }
 
@@ -535,6 +571,12 @@ func (p *txtParser) markBoilerplate() {
 			continue
 		}
 		switch e.kind {
+		case txtHeading:
+			// only Markdown headings can be footer lines: the plain-text
+			// heading test rejects page furniture
+			if txtFooterRe.MatchString(e.ht) {
+				e.boiler, footer = true, true
+			}
 		case txtPara:
 			all := true
 			for _, li := range e.lines {
@@ -824,7 +866,7 @@ func (p *txtParser) build(doc *Document, first int) {
 			if e.kind == txtHeading {
 				s, en = e.hs, e.he
 			}
-			b = Block{Kind: Paragraph, Span: Span{s, en}, Sentences: SplitSentences(p.text[s:en], s)}
+			b = Block{Kind: Paragraph, Span: Span{s, en}, Sentences: p.sentences(s, en)}
 		case txtList:
 			b = p.listBlock(e.items, e.refs)
 			b.Span = Span{e.start, e.end}
@@ -840,10 +882,15 @@ func (p *txtParser) build(doc *Document, first int) {
 		cur.Blocks = append(cur.Blocks, b)
 		cur.End = b.End
 	}
-	// lead-ins
+	txtSetLeadIns(doc)
+}
+
+// txtSetLeadIns gives each list that has no lead-in yet the last sentence
+// of the paragraph just before it, when that sentence introduces a list.
+func txtSetLeadIns(doc *Document) {
 	for _, sec := range doc.Sections {
 		for i := range sec.Blocks {
-			if sec.Blocks[i].Kind != List || i == 0 {
+			if sec.Blocks[i].Kind != List || i == 0 || sec.Blocks[i].LeadIn != nil {
 				continue
 			}
 			prev := &sec.Blocks[i-1]
@@ -900,7 +947,11 @@ func (p *txtParser) listBlock(items []*txtItem, refs bool) Block {
 				ss, _ = txtTrimSpan(p.text, colon, it.te)
 			}
 		}
-		item.Sentences = SplitSentences(p.text[ss:it.te], ss)
+		if refs {
+			item.Sentences = SplitSentences(p.text[ss:it.te], ss)
+		} else {
+			item.Sentences = p.sentences(ss, it.te)
+		}
 		if refs && len(item.Sentences) > 1 {
 			// a citation is one unit, not a run of sentences
 			one := Sentence{Text: item.Text, Span: item.Span}
@@ -959,4 +1010,398 @@ func (p *txtParser) addRefs(doc *Document, items []*txtItem) {
 		}
 		p.addRefs(doc, it.children)
 	}
+}
+
+// txtCite is a citation marker in the text ("[1]", "[2-4]", "[1, 3]"; in
+// Markdown also "[^1]" and "<sup>1</sup>") and the reference numbers it
+// cites.
+type txtCite struct {
+	Span
+	Nums []int
+}
+
+// txtCiteRe matches a bracketed citation marker: one to three digits, or a
+// list or range of them.
+var txtCiteRe = regexp.MustCompile(`\[(\d{1,3}(?:[ \t]*[-–—,;][ \t]*\d{1,3})*)\]`)
+
+// txtCiteNums reads the numbers of a marker's inside ("1", "2-4",
+// "1, 3-5"), sorted and unique. Ranges are expanded when they are short.
+func txtCiteNums(s string) []int {
+	var out []int
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' }) {
+		part = strings.TrimSpace(part)
+		dash := strings.IndexAny(part, "-–—")
+		if dash < 0 {
+			if n := atoiSafe(part); n > 0 && part != "" {
+				out = append(out, n)
+			}
+			continue
+		}
+		_, w := utf8.DecodeRuneInString(part[dash:])
+		a, b := atoiSafe(strings.TrimSpace(part[:dash])), atoiSafe(strings.TrimSpace(part[dash+w:]))
+		if a > 0 && b > a && b-a <= 100 {
+			for n := a; n <= b; n++ {
+				out = append(out, n)
+			}
+			continue
+		}
+		for _, n := range []int{a, b} {
+			if n > 0 {
+				out = append(out, n)
+			}
+		}
+	}
+	return txtSortedUnique(out)
+}
+
+// txtSortedUnique sorts ns and drops repeats.
+func txtSortedUnique(ns []int) []int {
+	if len(ns) == 0 {
+		return nil
+	}
+	sort.Ints(ns)
+	out := ns[:1]
+	for _, n := range ns[1:] {
+		if n != out[len(out)-1] {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// txtFindCites finds the bracketed citation markers in text[s:e].
+func txtFindCites(text string, s, e int) []txtCite {
+	var out []txtCite
+	for _, m := range txtCiteRe.FindAllStringSubmatchIndex(text[s:e], -1) {
+		if nums := txtCiteNums(text[s+m[2] : s+m[3]]); len(nums) > 0 {
+			out = append(out, txtCite{Span{s + m[0], s + m[1]}, nums})
+		}
+	}
+	return out
+}
+
+// sentences splits text[s:e] into sentences and records the citation
+// markers in each sentence's Cites. A marker belongs to the sentence it is
+// in, or to the sentence before it when it opens a sentence or stands
+// between sentences; markers in the white space after e (a Markdown marker
+// blanked out of the text) belong to the last sentence.
+func (p *txtParser) sentences(s, e int) []Sentence {
+	ss := SplitSentences(p.text[s:e], s)
+	if len(p.cites) == 0 || len(ss) == 0 {
+		return ss
+	}
+	ext := e
+	for ext < len(p.text) {
+		r, n := utf8.DecodeRuneInString(p.text[ext:])
+		if !txtIsSpace(r) {
+			break
+		}
+		ext += n
+	}
+	for i := sort.Search(len(p.cites), func(k int) bool { return p.cites[k].Start >= s }); i < len(p.cites) && p.cites[i].Start < ext; i++ {
+		c := p.cites[i]
+		k := 0
+		for j := range ss {
+			if ss[j].Start <= c.Start {
+				k = j
+			}
+		}
+		if k > 0 && c.Start < ss[k].End && !txtHasWord(p.text[ss[k].Start:c.Start]) {
+			k--
+		}
+		ss[k].Cites = txtSortedUnique(append(ss[k].Cites, c.Nums...))
+	}
+	return ss
+}
+
+// txtHasWord reports whether s has a letter or digit.
+func txtHasWord(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+// Lists whose markers were lost (text copied from a web page): after a
+// lead-in ending in ":", one item per line ("Nausea\nConstipation"), or the
+// items run together on one line ("include: Nausea Constipation Dry mouth").
+
+// flatListAfter reads a list whose markers were lost starting at line i,
+// when the element before it is a paragraph whose last line is a lead-in
+// and only blank lines stand between them. It returns the list element and
+// the index of the line after it, or nil.
+func (p *txtParser) flatListAfter(i int) (*txtElem, int) {
+	if len(p.elems) == 0 {
+		return nil, i
+	}
+	prev := p.elems[len(p.elems)-1]
+	if prev.kind != txtPara || len(prev.lines) == 0 {
+		return nil, i
+	}
+	li := prev.lines[len(prev.lines)-1]
+	if prev.end != p.lines[li].ce || li >= i {
+		return nil, i
+	}
+	for k := li + 1; k < i; k++ {
+		if !p.lines[k].blank {
+			return nil, i
+		}
+	}
+	c := p.content(li)
+	colon := strings.HasSuffix(c, ":")
+	if !colon && !txtIsLeadIn(c) {
+		return nil, i
+	}
+	items, next := p.flatRun(i, colon)
+	if items == nil {
+		return nil, i
+	}
+	return txtFlatElem(items), next
+}
+
+// txtFlatElem makes a list element of unmarked items.
+func txtFlatElem(items []*txtItem) *txtElem {
+	return &txtElem{kind: txtList, start: items[0].ts, end: items[len(items)-1].te, items: items}
+}
+
+// flatRun reads the items of a list whose markers were lost, starting at
+// line k: items run together on line k, or (after a lead-in ending in ":",
+// colon) one item per line: at least two short lines, or a block of lines of
+// one shape (one sentence each, capitalised, the same ending), or short
+// lines each a block of its own. It returns the items and the index of the
+// line after the list, or nil.
+func (p *txtParser) flatRun(k int, colon bool) ([]*txtItem, int) {
+	ls := p.lines
+	if k >= len(ls) || ls[k].blank || ls[k].bullet || ls[k].rule {
+		return nil, k
+	}
+	if spans := txtRunTogether(p.text, ls[k].cs, ls[k].ce); spans != nil {
+		var items []*txtItem
+		for _, sp := range spans {
+			items = append(items, &txtItem{ms: sp.Start, ts: sp.Start, te: sp.End})
+		}
+		return items, k + 1
+	}
+	if !colon {
+		return nil, k
+	}
+	lineItems := func(idx []int) []*txtItem {
+		var items []*txtItem
+		for _, m := range idx {
+			items = append(items, &txtItem{ms: ls[m].cs, ts: ls[m].cs, te: ls[m].ce})
+		}
+		return items
+	}
+	// tight: consecutive short lines, not wrapped prose
+	var idx []int
+	n := k
+	for n < len(ls) && p.shortItemLine(n, false) {
+		idx = append(idx, n)
+		n++
+	}
+	if len(idx) >= 2 && !p.continues(n) {
+		return lineItems(idx), n
+	}
+	// a block of lines of one shape
+	idx = idx[:0]
+	shape := ""
+	for n = k; n < len(ls) && !ls[n].blank && !ls[n].rule && !ls[n].bullet; n++ {
+		sh := p.lineShape(n)
+		if sh == "" || (shape != "" && sh != shape) {
+			idx = nil
+			break
+		}
+		shape = sh
+		idx = append(idx, n)
+	}
+	if len(idx) >= 2 && (n == len(ls) || ls[n].blank || ls[n].rule) {
+		return lineItems(idx), n
+	}
+	// loose: short lines, each a block of its own
+	idx = nil
+	for m := k; m < len(ls) && p.shortItemLine(m, true) && (m+1 == len(ls) || ls[m+1].blank); {
+		idx = append(idx, m)
+		m++
+		for m < len(ls) && ls[m].blank {
+			m++
+		}
+	}
+	if len(idx) >= 2 {
+		return lineItems(idx), idx[len(idx)-1] + 1
+	}
+	return nil, k
+}
+
+// txtWrapEnd are words a wrapped line of prose can end with, but not a list
+// item.
+var txtWrapEnd = map[string]bool{
+	"and": true, "or": true, "but": true, "nor": true, "the": true, "a": true, "an": true, "of": true,
+	"to": true, "with": true, "for": true, "in": true, "on": true, "at": true, "by": true, "from": true,
+	"as": true, "that": true, "whether": true, "which": true, "who": true, "is": true, "are": true,
+	"was": true, "were": true, "be": true, "can": true, "may": true, "might": true, "will": true,
+	"your": true, "their": true, "its": true, "our": true, "this": true, "these": true, "than": true,
+}
+
+// shortItemLine reports whether line k can be an item of a list whose
+// markers were lost: at most 8 words, no sentence punctuation at the end,
+// not ending mid-phrase ("... and"), not page furniture, a reference
+// heading or a citation. loose items (each a block of its own) may not end
+// with "?" either: those are headings.
+func (p *txtParser) shortItemLine(k int, loose bool) bool {
+	l := p.lines[k]
+	if l.blank || l.bullet || l.rule {
+		return false
+	}
+	c := p.content(k)
+	ws := strings.Fields(c)
+	if len(ws) == 0 || len(ws) > 8 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(c)
+	if strings.ContainsRune(".!:;,", last) || (loose && last == '?') {
+		return false
+	}
+	if txtWrapEnd[strings.ToLower(ws[len(ws)-1])] {
+		return false
+	}
+	return !txtIsBoilerLine(c) && !txtIsRefHeading(c) && txtCitationScore(c) < 2 && !txtHashHeading.MatchString(c)
+}
+
+// continues reports whether line n continues wrapped prose: a text line
+// that starts in lower case.
+func (p *txtParser) continues(n int) bool {
+	if n >= len(p.lines) || p.lines[n].blank || p.lines[n].bullet || p.lines[n].rule {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(p.content(n))
+	return unicode.IsLower(r)
+}
+
+// lineShape describes line n when it can be one item of a list of
+// sentences ("Take it with food."): capitalised, one sentence, at most 20
+// words; the shape is its ending ("." or "a" for a letter or digit). It
+// returns "" when the line cannot be such an item.
+func (p *txtParser) lineShape(n int) string {
+	c := p.content(n)
+	r, _ := utf8.DecodeRuneInString(c)
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return ""
+	}
+	if len(strings.Fields(c)) > 20 || len(SplitSentences(c, 0)) != 1 {
+		return ""
+	}
+	if txtIsBoilerLine(c) || txtIsRefHeading(c) || txtCitationScore(c) >= 2 {
+		return ""
+	}
+	last, _ := utf8.DecodeLastRuneInString(c)
+	switch {
+	case strings.ContainsRune(".!?", last):
+		return string(last)
+	case unicode.IsLetter(last) || unicode.IsDigit(last) || last == ')':
+		return "a"
+	}
+	return ""
+}
+
+// sameLineList finds a list whose items run together on line k after a
+// lead-in on the same line ("Possible side effects include: Nausea
+// Constipation Dry mouth"). It returns the end of the lead-in (after the
+// colon) and the list, or nil.
+func (p *txtParser) sameLineList(k int) (int, *txtElem) {
+	l := p.lines[k]
+	if l.blank || l.bullet || l.rule {
+		return 0, nil
+	}
+	c := p.content(k)
+	ci := strings.IndexByte(c, ':')
+	if ci <= 0 || ci+1 >= len(c) || txtIsBoilerLine(c) {
+		return 0, nil
+	}
+	if r, _ := utf8.DecodeRuneInString(c[ci+1:]); !txtIsSpace(r) {
+		return 0, nil
+	}
+	// the lead-in reads as a phrase, not a Title Case heading
+	before := strings.Fields(c[:ci])
+	lower := false
+	for _, w := range before {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			lower = true
+		}
+	}
+	if !lower || len(before) > 25 {
+		return 0, nil
+	}
+	s, e := txtTrimSpan(p.text, l.cs+ci+1, l.ce)
+	spans := txtRunTogether(p.text, s, e)
+	if spans == nil {
+		return 0, nil
+	}
+	var items []*txtItem
+	for _, sp := range spans {
+		items = append(items, &txtItem{ms: sp.Start, ts: sp.Start, te: sp.End})
+	}
+	return l.cs + ci + 1, txtFlatElem(items)
+}
+
+// txtRunStop are words that cannot be a one-word list item: a capitalised
+// one is the start of a sentence or a Title Case heading.
+var txtRunStop = map[string]bool{
+	"the": true, "a": true, "an": true, "i": true, "it": true, "you": true, "we": true, "they": true,
+	"he": true, "she": true, "what": true, "why": true, "how": true, "when": true, "where": true,
+	"who": true, "which": true, "this": true, "that": true, "these": true, "those": true, "your": true,
+	"our": true, "my": true, "is": true, "are": true, "was": true, "be": true, "to": true, "of": true,
+	"for": true, "and": true, "or": true, "in": true, "on": true, "with": true, "at": true, "by": true,
+	"do": true, "does": true, "can": true, "will": true, "if": true, "not": true, "no": true,
+	"yes": true, "here": true, "there": true, "about": true, "from": true, "as": true, "but": true,
+	"should": true, "need": true, "know": true, "get": true, "all": true, "more": true, "less": true,
+}
+
+// txtRunTogether splits text[s:e] into the items of a list run together on
+// one line ("Nausea Constipation Sweating Dry mouth"): an item starts at
+// each capitalised word outside parentheses, so "Dry mouth" stays one item.
+// It returns nil unless there are at least 3 items of at most 5 words, no
+// sentence punctuation, and no one-word item that is a function word
+// ("What You Need to Know" is a heading).
+func txtRunTogether(text string, s, e int) []Span {
+	t := text[s:e]
+	if t == "" || strings.ContainsAny(t, ".,;:!?“”\"…") || txtAllCaps(t) || len(strings.Fields(t)) > 40 {
+		return nil
+	}
+	var spans []Span
+	var words []int
+	depth := 0
+	for i := 0; i < len(t); {
+		r, n := utf8.DecodeRuneInString(t[i:])
+		if txtIsSpace(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(t) {
+			r2, n2 := utf8.DecodeRuneInString(t[j:])
+			if txtIsSpace(r2) {
+				break
+			}
+			j += n2
+		}
+		w := t[i:j]
+		if depth == 0 && unicode.IsUpper(r) {
+			spans = append(spans, Span{s + i, s + j})
+			words = append(words, 1)
+		} else {
+			if len(spans) == 0 {
+				return nil
+			}
+			spans[len(spans)-1].End = s + j
+			words[len(words)-1]++
+		}
+		depth = max(0, depth+strings.Count(w, "(")-strings.Count(w, ")"))
+		i = j
+	}
+	if len(spans) < 3 {
+		return nil
+	}
+	for k, sp := range spans {
+		if words[k] > 5 || (words[k] == 1 && txtRunStop[strings.ToLower(text[sp.Start:sp.End])]) {
+			return nil
+		}
+	}
+	return spans
 }

@@ -47,6 +47,9 @@ func dumpBlock(b *strings.Builder, bl Block, ind string) {
 	if bl.LeadIn != nil {
 		fmt.Fprintf(b, "%s  LEADIN %s %q\n", ind, spanStr(bl.LeadIn.Span), bl.LeadIn.Text)
 	}
+	if bl.Attribution != "" {
+		fmt.Fprintf(b, "%s  ATTRIBUTION %s %q\n", ind, spanStr(bl.AttributionAt), bl.Attribution)
+	}
 	for _, s := range bl.Sentences {
 		dumpSentence(b, s, ind+"  ")
 	}
@@ -55,7 +58,7 @@ func dumpBlock(b *strings.Builder, bl Block, ind string) {
 		if it.Label != "" {
 			fmt.Fprintf(b, "%s    LABEL %s %q\n", ind, spanStr(it.LabelAt), it.Label)
 		}
-		if len(it.Sentences) != 1 || it.Sentences[0].Text != it.Text || len(it.Sentences[0].Quotes) > 0 {
+		if len(it.Sentences) != 1 || it.Sentences[0].Text != it.Text || len(it.Sentences[0].Quotes) > 0 || len(it.Sentences[0].Cites) > 0 {
 			for _, s := range it.Sentences {
 				dumpSentence(b, s, ind+"    ")
 			}
@@ -68,6 +71,9 @@ func dumpBlock(b *strings.Builder, bl Block, ind string) {
 
 func dumpSentence(b *strings.Builder, s Sentence, ind string) {
 	fmt.Fprintf(b, "%sS %s %q\n", ind, spanStr(s.Span), s.Text)
+	if len(s.Cites) > 0 {
+		fmt.Fprintf(b, "%s  CITES %v\n", ind, s.Cites)
+	}
 	for _, q := range s.Quotes {
 		fmt.Fprintf(b, "%s  QUOTE %s %q\n", ind, spanStr(q.Span), q.Text)
 		if q.Attribution != "" {
@@ -158,6 +164,11 @@ func checkSpans(t testing.TB, d *Document) {
 	var sent func(string, Sentence)
 	sent = func(where string, s Sentence) {
 		ok(where+" sentence", s.Span, s.Text)
+		for i, n := range s.Cites {
+			if n <= 0 || i > 0 && n <= s.Cites[i-1] {
+				t.Fatalf("%s: cites %v not positive, sorted and unique", where, s.Cites)
+			}
+		}
 		for _, q := range s.Quotes {
 			ok(where+" quote", q.Span, q.Text)
 			ok(where+" attribution", q.AttributionAt, q.Attribution)
@@ -180,6 +191,7 @@ func checkSpans(t testing.TB, d *Document) {
 		if b.LeadIn != nil {
 			sent(where+" lead-in", *b.LeadIn)
 		}
+		ok(where+" block attribution", b.AttributionAt, b.Attribution)
 		for _, it := range b.Items {
 			ok(where+" item", it.Span, it.Text)
 			ok(where+" label", it.LabelAt, it.Label)
