@@ -82,6 +82,20 @@ func contentWords(s string) map[string]bool {
 	return out
 }
 
+// cited returns the IRIs of the numbered references a sentence cites.
+func (x *extractor) cited(nums []int) []string {
+	var out []string
+	for _, n := range nums {
+		for _, r := range x.art.References {
+			if r.Number == n {
+				out = append(out, r.IRI)
+				break
+			}
+		}
+	}
+	return out
+}
+
 // attribution returns the phrase that attributes a sentence to a source:
 // the text before a quotation ("A 2020 study found that:"), or a leading
 // reporting clause ("The World Health Organization states that").
@@ -210,7 +224,7 @@ func (x *extractor) claims(s *sent) {
 	}
 	if len(cs) == 0 {
 		c, _ := x.claimCertainty(text)
-		if c == schema.Asserted && !has(text, x.rules.ClaimCues) {
+		if c == schema.Asserted && !has(text, x.rules.ClaimCues) && len(s.refs) == 0 && x.quoteAttr == "" {
 			return
 		}
 		cs = append(cs, cl{s.Text, s.Span, false, ""})
@@ -242,8 +256,16 @@ func (x *extractor) claims(s *sent) {
 			}
 		}
 		x.art.Claims = append(x.art.Claims, claim)
-		if s.ref != "" {
-			x.add(s.ref, schema.Supports, claim.IRI, stmtOpts{rule: "attribution", sent: s.Sentence, certainty: schema.Asserted})
+		refs := s.refs
+		if len(refs) == 0 && s.ref != "" {
+			refs = []string{s.ref}
+		}
+		for _, ref := range refs {
+			rule := "attribution"
+			if len(s.refs) > 0 {
+				rule = "citation-marker"
+			}
+			x.add(ref, schema.Supports, claim.IRI, stmtOpts{rule: rule, sent: s.Sentence, certainty: schema.Asserted})
 		}
 	}
 }

@@ -28,6 +28,7 @@ type extractor struct {
 
 	prevSubjects []string // subjects of the previous sentence, for pronouns
 	curQuotes    []Quotation
+	quoteAttr    string   // attribution of the block quotation being read
 	legalOrder   []string // legal status IRIs in the order the article gives them
 	prevRef      string   // reference of the previous sentence, for "This ..."
 	lastRef      string   // last reference a sentence was attributed to ("the same review")

@@ -55,12 +55,19 @@ func Parse(name string, src []byte, format string) (*Document, string, error) {
 	if format == "" {
 		format = FormatOf(name)
 	}
+	var d *Document
+	var err error
 	switch format {
 	case "text":
-		d, err := ParseText(name, src)
-		return d, format, err
+		d, err = ParseText(name, src)
+	case "markdown":
+		d, err = ParseMarkdown(name, src)
+	case "html":
+		d, err = ParseHTML(name, src)
+	default:
+		return nil, format, &ParseError{File: name, Msg: fmt.Sprintf("unsupported format %q", format)}
 	}
-	return nil, format, &ParseError{File: name, Msg: fmt.Sprintf("unsupported format %q", format)}
+	return d, format, err
 }
 
 // FormatOf picks a format by file extension.
@@ -126,6 +133,11 @@ func (x *extractor) run() {
 			switch b.Kind {
 			case List:
 				x.list(b)
+			case Quote:
+				// a block quotation: its attribution line names the source
+				x.quoteAttr = b.Attribution
+				x.paragraph(b.Sentences)
+				x.quoteAttr = ""
 			default:
 				x.paragraph(b.Sentences)
 			}
@@ -189,8 +201,16 @@ func (x *extractor) paragraph(ss []Sentence) {
 			claimText = s.Quotes[0].Text
 		}
 		switch {
+		case len(s.Cites) > 0:
+			// "[2-4]": the numbered references the sentence cites
+			s.refs = x.cited(s.Cites)
+			if len(s.refs) > 0 {
+				s.ref = s.refs[0]
+			}
 		case attr != "":
 			s.ref = x.resolveRef(attr, claimText, s.ms)
+		case x.quoteAttr != "":
+			s.ref = x.resolveRef(x.quoteAttr, claimText, s.ms)
 		case fw == "this" || fw == "these":
 			s.ref = x.prevRef
 		}

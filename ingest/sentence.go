@@ -13,7 +13,8 @@ type sent struct {
 	ms       []Mention
 	subs     []string
 	explicit bool
-	ref      string // reference the sentence is attributed to
+	ref      string   // reference the sentence is attributed to
+	refs     []string // every reference it cites ("[2-4]")
 	longTerm bool
 	withdraw bool
 	first    int // index of the first statement the sentence made
