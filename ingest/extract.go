@@ -23,6 +23,7 @@ type extractor struct {
 	stmts []schema.Statement
 
 	topic   string // IRI of the article's main substance, "" if none
+	product string // IRI of the product the topic compound is named in ("CBD oil"), if any
 	section *Section
 	kinds   map[string]bool // what the current section is about (rules.json "sections")
 
@@ -182,7 +183,7 @@ func (x *extractor) negatedAt(text string, i int) (bool, []string) {
 	var out []hit
 	for _, h := range hs {
 		next := strings.ToLower(strings.TrimLeft(text[start+h.end:], " "))
-		if startsWithWord(next, []string{"only", "just", "safe", "safely", "regulated", "approved", "recommended", "enough", "always", "everyone", "all"}) {
+		if startsWithWord(next, []string{"only", "just", "safe", "safely", "regulated", "approved", "recommended", "enough", "always", "everyone", "all", "proven", "clear", "known", "certain", "established", "sure", "yet", "well"}) {
 			continue
 		}
 		out = append(out, h)
@@ -333,7 +334,12 @@ func (x *extractor) subjectIRI(m Mention) string {
 	if e := m.Entry(schema.Substance); e != nil && isGeneric(e) {
 		return ""
 	}
-	return x.mentionIRI(m, schema.Substance, schema.Compound)
+	iri := x.mentionIRI(m, schema.Substance, schema.Compound, schema.Treatment)
+	if iri != "" && iri == x.product {
+		x.surface(x.topic, m.Surface)
+		return x.topic
+	}
+	return iri
 }
 
 func firstWord(s string) string {
@@ -368,8 +374,15 @@ func inParens(s string, i int) bool {
 func (x *extractor) findTopic() {
 	count := map[*Entry]int{}
 	firstAt := map[*Entry]int{}
+	topical := func(m Mention) *Entry {
+		e := m.Entry(schema.Substance, schema.Compound, schema.Treatment)
+		if e == nil || isGeneric(e) || m.Entry(schema.Effect) != nil {
+			return nil
+		}
+		return e
+	}
 	for _, m := range x.lx.Find(x.doc.Text, 0) {
-		if e := m.Entry(schema.Substance); e != nil && !isGeneric(e) {
+		if e := topical(m); e != nil {
 			count[e]++
 			if _, ok := firstAt[e]; !ok {
 				firstAt[e] = m.Start
@@ -378,11 +391,12 @@ func (x *extractor) findTopic() {
 	}
 	var best *Entry
 	if x.doc.Title != "" {
+		// the first substance or treatment the title names ("Capsaicin
+		// Cream: Can Chili Peppers ...")
 		for _, m := range x.lx.Find(x.doc.Title, x.doc.TitleAt.Start) {
-			if e := m.Entry(schema.Substance); e != nil && !isGeneric(e) {
-				if best == nil || count[e] > count[best] {
-					best = e
-				}
+			if e := topical(m); e != nil {
+				best = e
+				break
 			}
 		}
 	}
@@ -402,6 +416,15 @@ func (x *extractor) findTopic() {
 		}
 	}
 	if best != nil {
+		// a product named after its active compound ("CBD oil", "capsaicin
+		// cream") is about the compound: the compound is the topic, and
+		// mentions of the product stand for it
+		if len(best.Compounds) == 1 && strings.Contains(strings.ToLower(best.Label), strings.ToLower(best.Compounds[0])) {
+			if c := x.lx.Lookup(schema.Compound, best.Compounds[0]); c != nil {
+				x.product = x.m.Entity(best.Class, best.Label)
+				best = c
+			}
+		}
 		x.topic = x.m.Entity(best.Class, best.Label)
 		x.entity(best, best.Label)
 	}

@@ -244,7 +244,7 @@ func (x *extractor) itemEntity(p part, class schema.Class) string {
 // listKind says what a list enumerates, from its lead-in or, when the
 // lead-in does not say, its section.
 func (x *extractor) listKind(lead string) string {
-	for _, k := range []string{"withdrawal", "long_term", "side_effects", "symptoms", "alternatives", "interactions", "precautions", "forms", "strains", "benefits", "uses"} {
+	for _, k := range []string{"precautions", "withdrawal", "long_term", "side_effects", "symptoms", "alternatives", "interactions", "forms", "strains", "benefits", "uses"} {
 		if !has(lead, x.rules.Sections[k]) {
 			continue
 		}
@@ -331,8 +331,21 @@ func (x *extractor) list(b *Block) {
 			}
 		case "interactions":
 			o.rule = "list-interactions"
-			for _, p := range x.itemParts(it.Text, schema.Substance) {
-				x.add(subj, schema.InteractsWith, x.itemEntity(p, schema.Substance), o)
+			name := itemName(it)
+			for _, iri := range x.objectsIn(name, 0, len(name), x.rules.DrugHeads, schema.Substance) {
+				x.add(subj, schema.InteractsWith, iri, o)
+			}
+		case "precautions":
+			// "Tell your doctor before trying CBD if you:" + "take blood thinners such as warfarin"
+			o.rule = "list-precautions"
+			name := itemName(it)
+			heads := append(append([]string{}, x.rules.ConditionHeads...), x.rules.DrugHeads...)
+			cut := len(name)
+			if k := indexAny(strings.ToLower(name), " because ", " as some ", " as it ", ", because", " since "); k > 0 {
+				cut = k
+			}
+			for _, iri := range x.objectsIn(name, 0, cut, heads, schema.Condition, schema.Population, schema.Substance, schema.Risk) {
+				x.add(subj, schema.HasPrecaution, iri, o)
 			}
 		case "alternatives":
 			x.treatmentItem(it, subj, o)
@@ -688,4 +701,61 @@ func (x *extractor) headEntry(label string, class schema.Class) *Entry {
 		return e
 	}
 	return nil
+}
+
+// resolvePart resolves an enumerated noun phrase ("moderate to moderately
+// severe pain in adults", "kidney or liver disease", "blood thinners such
+// as warfarin") to an entity of the first of the classes that fits: the
+// lexicon entry it is; the one lexicon mention it holds (the phrase is
+// kept as a synonym); else a new entity named by the phrase when its head
+// noun says it is of the class (heads lists the nouns; nil allows any).
+// It returns "" when the phrase names nothing of the classes.
+func (x *extractor) resolvePart(text string, heads []string, classes ...schema.Class) string {
+	t := strings.TrimSpace(strings.Trim(text, " ,;:.\"“”()"))
+	low := strings.ToLower(t)
+	for _, q := range x.rules.QualifierTails {
+		if strings.HasSuffix(low, q) {
+			t, low = t[:len(t)-len(q)], low[:len(low)-len(q)]
+		}
+	}
+	label := x.cleanItem(t)
+	if label == "" || len(strings.Fields(label)) > 8 {
+		return ""
+	}
+	for _, c := range classes {
+		for _, cand := range []string{t, label} {
+			if e := x.lx.Lookup(c, cand); e != nil {
+				return x.entity(e, t)
+			}
+		}
+	}
+	var ms []Mention
+	for _, m := range x.lx.Find(label, 0) {
+		if m.Entry(classes...) != nil {
+			ms = append(ms, m)
+		}
+	}
+	ws := strings.Fields(strings.ToLower(label))
+	last := strings.Trim(ws[len(ws)-1], ",.;:")
+	headOK := heads == nil || contains(heads, last)
+	switch {
+	case len(ms) == 1 && (len(strings.Fields(ms[0].Surface))*2 >= len(ws) || !headOK || strings.HasSuffix(strings.ToLower(label), strings.ToLower(ms[0].Surface))):
+		return x.entity(ms[0].Entry(classes...), t)
+	case len(ms) >= 1 || headOK && heads != nil:
+		return x.newEntity(classes[0], label, t)
+	}
+	return ""
+}
+
+// objectsIn resolves the enumerated phrases of text[from:to] (see resolvePart).
+func (x *extractor) objectsIn(text string, from, to int, heads []string, classes ...schema.Class) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range x.splitList(text, from, to, 0) {
+		if iri := x.resolvePart(p.text, heads, classes...); iri != "" && !seen[iri] {
+			seen[iri] = true
+			out = append(out, iri)
+		}
+	}
+	return out
 }

@@ -29,6 +29,9 @@ type ruleSet struct {
 	ItemStripPrefixes []string          `json:"item_strip_prefixes"`
 	ItemKeepPrefixes  []string          `json:"item_keep_prefixes"`
 	CommaContinues    []string          `json:"item_comma_continuations"`
+	ConditionHeads    []string          `json:"condition_heads"`
+	DrugHeads         []string          `json:"drug_heads"`
+	QualifierTails    []string          `json:"qualifier_tails"`
 	EffectVerbs       map[string]string `json:"effect_verbs"`
 	Comment           string            `json:"_comment"`
 }

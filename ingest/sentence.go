@@ -99,7 +99,7 @@ func within(ms []Mention, from, to int) []Mention {
 func clauseEnd(text string, i int) int {
 	end := len(text)
 	rest := strings.ToLower(text[i:])
-	for _, stop := range []string{". ", "; ", ": ", "? ", "! ", "(", " but ", " which ", " where ", " who ", " when ", " while ", " because ", " since ", " although ", " whereas ", " so ", " than ", " that ", " if ", " as well as ", " in the same way"} {
+	for _, stop := range []string{". ", "; ", ": ", "? ", "! ", " but ", " which ", " where ", " who ", " when ", " while ", " because ", " since ", " although ", " whereas ", " so ", " than ", " that ", " if ", " as well as ", " in the same way"} {
 		if k := strings.Index(rest, stop); k >= 0 && i+k < end {
 			end = i + k
 		}
@@ -185,12 +185,12 @@ func (x *extractor) sentence(s *sent) {
 				x.effect(subjAt(p.start), p.text, opts("used-for-effect", p.end))
 			}
 		}
-		for _, m := range of(within(s.ms, s.Start+h.end, s.Start+end), schema.Condition) {
-			o := opts("used-for", s.rel(m)+len(m.Surface))
-			if neg, ncues := x.negatedAt(text, h.start); neg {
-				o.negated, o.cues = true, ncues
-			}
-			x.add(subjAt(h.start), schema.UsedFor, x.mentionIRI(m, schema.Condition), o)
+		o := opts("used-for", end)
+		if neg, ncues := x.negatedAt(text, h.start); neg {
+			o.negated, o.cues = true, ncues
+		}
+		for _, iri := range x.objectsIn(text, h.end, end, x.rules.ConditionHeads, schema.Condition) {
+			x.add(subjAt(h.start), schema.UsedFor, iri, o)
 		}
 	}
 	for _, m := range of(s.ms, schema.Condition) {
@@ -446,12 +446,19 @@ func (x *extractor) sentence(s *sent) {
 				continue
 			}
 		}
-		for _, m := range of(within(s.ms, s.Start+h.end, s.Start+clauseEnd(text, h.end)), schema.Substance) {
-			o := opts("interacts-with", s.rel(m)+len(m.Surface))
+		end := clauseEndList(text, h.end)
+		if k := indexAny(strings.ToLower(text[h.end:end]), " because ", " so ", " which ", " as it "); k >= 0 {
+			end = h.end + k
+		}
+		for _, iri := range x.objectsIn(text, h.end, end, x.rules.DrugHeads, schema.Substance) {
+			o := opts("interacts-with", end)
 			if neg, ncues := x.negatedAt(text, h.start); neg {
 				o.negated, o.cues = true, ncues
 			}
-			x.add(subjAt(h.start), schema.InteractsWith, x.mentionIRI(m, schema.Substance), o)
+			if iri == subjAt(h.start) {
+				continue
+			}
+			x.add(subjAt(h.start), schema.InteractsWith, iri, o)
 			if e := x.lx.Lookup(schema.Risk, "drug interactions"); e != nil && !o.negated {
 				x.add(subjAt(h.start), schema.HasRisk, x.entity(e, h.phrase), o)
 			}
@@ -621,36 +628,21 @@ func (x *extractor) precautions(s *sent, f folded, subjAt func(int) string) {
 			continue
 		}
 		end := clauseEndList(text, h.end)
-		for _, m := range within(s.ms, s.Start+h.start, s.Start+end) {
-			iri := ""
-			switch {
-			case m.Entry(schema.Condition) != nil:
-				iri = x.mentionIRI(m, schema.Condition)
-			case m.Entry(schema.Population) != nil:
-				iri = x.mentionIRI(m, schema.Population)
-			case m.Entry(schema.Substance) != nil && !isGeneric(m.Entry(schema.Substance)):
-				iri = x.mentionIRI(m, schema.Substance)
-			case m.Entry(schema.Risk) != nil:
-				iri = x.mentionIRI(m, schema.Risk)
-			}
-			if r := s.rel(m); r < h.end && r+len(m.Surface) <= h.end {
-				continue // a word of the cue itself ("Tell your doctor")
-			}
-			if iri == "" || iri == sub || done[iri] {
+		if k := indexAny(strings.ToLower(text[h.end:end]), " because ", " as it ", " as they ", " since ", " so that ", " unless "); k >= 0 {
+			end = h.end + k
+		}
+		from := h.end
+		if contains(x.rules.rel("precaution_context"), h.phrase) {
+			from = h.start // "people with liver disease": the cue is part of the phrase
+		}
+		heads := append(append([]string{}, x.rules.ConditionHeads...), x.rules.DrugHeads...)
+		for _, iri := range x.objectsIn(text, from, end, heads, schema.Condition, schema.Population, schema.Substance, schema.Risk) {
+			if iri == sub || done[iri] {
 				continue
 			}
 			done[iri] = true
-			c, cues := x.certainty(text, s.rel(m)+len(m.Surface))
+			c, cues := x.certainty(text, end)
 			o := stmtOpts{rule: "precaution", sent: s.Sentence, certainty: c, cues: append(cues, h.phrase), ref: s.ref}
-			if contains(x.rules.rel("precaution_with"), h.phrase) && m.Entry(schema.Substance) != nil {
-				// "should not be taken with warfarin": an interaction
-				o.rule = "interaction-warning"
-				x.add(sub, schema.InteractsWith, iri, o)
-				if e := x.lx.Lookup(schema.Risk, "drug interactions"); e != nil {
-					x.add(sub, schema.HasRisk, x.entity(e, e.Label), o)
-				}
-				continue
-			}
 			x.add(sub, schema.HasPrecaution, iri, o)
 		}
 	}
