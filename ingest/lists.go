@@ -752,9 +752,20 @@ func (x *extractor) objectsIn(text string, from, to int, heads []string, classes
 	var out []string
 	seen := map[string]bool{}
 	for _, p := range x.splitList(text, from, to, 0) {
-		if iri := x.resolvePart(p.text, heads, classes...); iri != "" && !seen[iri] {
-			seen[iri] = true
-			out = append(out, iri)
+		// "blood thinners such as warfarin": the class and its example
+		texts := []string{p.text}
+		low := strings.ToLower(p.text)
+		for _, sep := range []string{" such as ", " including ", " like ", " e.g. "} {
+			if k := strings.Index(low, sep); k > 0 {
+				texts = []string{p.text[:k], p.text[k+len(sep):]}
+				break
+			}
+		}
+		for _, t := range texts {
+			if iri := x.resolvePart(t, heads, classes...); iri != "" && !seen[iri] {
+				seen[iri] = true
+				out = append(out, iri)
+			}
 		}
 	}
 	return out

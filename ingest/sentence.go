@@ -193,6 +193,24 @@ func (x *extractor) sentence(s *sent) {
 			x.add(subjAt(h.start), schema.UsedFor, iri, o)
 		}
 	}
+	// "may help knee osteoarthritis": help with a condition right after it
+	for _, h := range findAll(f, x.rules.rel("help_direct")) {
+		for _, m := range of(s.ms, schema.Condition) {
+			if gap := strings.TrimSpace(text[h.end:max(h.end, s.rel(m))]); s.rel(m) >= h.end && (gap == "" || gap == "with" || gap == "relieve" || gap == "ease" || gap == "treat") {
+				usedRegions = append(usedRegions, [2]int{s.rel(m), s.rel(m) + len(m.Surface)})
+				x.add(subjAt(h.start), schema.UsedFor, x.mentionIRI(m, schema.Condition), opts("helps-condition", s.rel(m)+len(m.Surface)))
+			}
+		}
+	}
+	// "For knee osteoarthritis, the results are encouraging"
+	if strings.HasPrefix(strings.ToLower(text), "for ") && has(text, []string{"results", "studies", "evidence", "trials", "research"}) {
+		if k := strings.Index(text, ","); k > 0 {
+			for _, m := range of(within(s.ms, s.Start+4, s.Start+k), schema.Condition) {
+				usedRegions = append(usedRegions, [2]int{s.rel(m), s.rel(m) + len(m.Surface)})
+				x.add(subjAt(0), schema.UsedFor, x.mentionIRI(m, schema.Condition), opts("evidence-for-condition", k))
+			}
+		}
+	}
 	for _, m := range of(s.ms, schema.Condition) {
 		after := strings.ToLower(text[s.rel(m)+len(m.Surface):])
 		after = strings.TrimLeft(after, " ")
@@ -311,6 +329,29 @@ func (x *extractor) sentence(s *sent) {
 				}
 			}
 			x.add(subjAt(s.rel(m)), pred, x.mentionIRI(m, schema.Condition), o)
+		}
+	}
+
+	// "paracetamol is usually the first alternative to try"; "Heat packs,
+	// gentle exercise and physiotherapy can also help"
+	if x.topic != "" {
+		if h, ok := firstHit(f, []string{"alternative to try", "first alternative", "a good alternative", "a safer alternative", "the usual alternative", "an alternative"}); ok {
+			for _, m := range of(s.ms, schema.Substance, schema.Treatment) {
+				if s.rel(m) < h.start {
+					if iri := x.mentionIRI(m, schema.Substance, schema.Treatment); iri != x.topic {
+						x.add(x.topic, schema.AlternativeTreatment, iri, opts("is-an-alternative", h.end))
+					}
+				}
+			}
+		}
+		if x.kinds["alternatives"] {
+			if h, ok := firstHit(f, x.rules.rel("help_direct")); ok {
+				for _, iri := range x.objectsIn(text, 0, h.start, nil, schema.Treatment, schema.Substance) {
+					if iri != x.topic {
+						x.add(x.topic, schema.AlternativeTreatment, iri, opts("alternatives-help", h.start))
+					}
+				}
+			}
 		}
 	}
 
@@ -574,6 +615,23 @@ func clauseEndList(text string, i int) int {
 // "compounds (found) in X", "chemicals of X", "X contains". It returns the
 // substance's IRI and the offset of its mention, or "".
 func (x *extractor) compoundOwner(s *sent, f folded) (string, int) {
+	// "a chili pepper comes from a compound called capsaicin": the substance before
+	for _, h := range findAll(f, x.rules.rel("compound_nouns")) {
+		rest := strings.ToLower(s.Text[h.end:])
+		if !(strings.HasPrefix(rest, " called ") || strings.HasPrefix(rest, " named ") || strings.HasPrefix(rest, " known as ")) {
+			continue
+		}
+		var owner *Mention
+		for i := range s.ms {
+			m := s.ms[i]
+			if s.rel(m) < h.start && m.Entry(schema.Substance) != nil && m.Entry(schema.Compound) == nil && !isGeneric(m.Entry(schema.Substance)) {
+				owner = &s.ms[i]
+			}
+		}
+		if owner != nil {
+			return x.mentionIRI(*owner, schema.Substance), owner.Start
+		}
+	}
 	subst := func(m Mention) string {
 		if e := m.Entry(schema.Substance); e != nil && !isGeneric(e) && m.Entry(schema.Compound) == nil {
 			return x.entity(e, m.Surface)
