@@ -222,6 +222,10 @@ func (x *extractor) paragraph(ss []Sentence) {
 		}
 		x.sentence(s)
 		x.claims(s)
+		// everything the sentence names is a node of the graph
+		for _, m := range s.ms {
+			x.mentionIRI(m)
+		}
 		// "However, experts don't recommend this": the previous sentence's
 		// statements become speculative
 		if i+1 < len(ss) {

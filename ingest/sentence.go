@@ -169,7 +169,17 @@ func (x *extractor) sentence(s *sent) {
 				if neg {
 					o.cues = ncues
 				}
-				for _, sub := range x.subjectAt(s, h.start) {
+				subs := x.subjectAt(s, h.start)
+				var named []string
+				for _, c := range of(s.ms, schema.Compound) {
+					if s.rel(c) < h.start && !inParens(text, s.rel(c)) && c.Entry(schema.Receptor) == nil {
+						named = append(named, x.mentionIRI(c, schema.Compound))
+					}
+				}
+				if len(named) > 0 && has(text[:h.start], x.rules.rel("compound_nouns")) {
+					subs = named // "Its two compounds, A and B, activate the mu receptor"
+				}
+				for _, sub := range subs {
 					x.add(sub, schema.ActsOn, x.mentionIRI(m, schema.Receptor), o)
 				}
 			}
@@ -417,9 +427,11 @@ func (x *extractor) sentence(s *sent) {
 	}
 
 	// places
-	if hs := findAll(f, x.rules.rel("native_cues")); len(hs) > 0 && s.explicit {
-		for _, m := range of(within(s.ms, s.Start+hs[0].end, s.Start+clauseEnd(text, hs[0].end)), schema.Place) {
-			x.add(subjAt(hs[0].start), schema.NativeTo, x.mentionIRI(m, schema.Place), opts("native-to", s.rel(m)+len(m.Surface)))
+	if s.explicit {
+		for _, h := range findAll(f, x.rules.rel("native_cues")) {
+			for _, m := range of(within(s.ms, s.Start+h.end, s.Start+clauseEndList(text, h.end)), schema.Place) {
+				x.add(subjAt(0), schema.NativeTo, x.mentionIRI(m, schema.Place), opts("native-to", s.rel(m)+len(m.Surface)))
+			}
 		}
 	}
 	if s.explicit && len(findAll(f, x.rules.rel("usage_place_cues"))) > 0 && len(findAll(f, x.rules.rel("legal_cues"))) == 0 {
@@ -648,6 +660,15 @@ func (x *extractor) compoundOwner(s *sent, f folded) (string, int) {
 				if iri := subst(m); iri != "" {
 					return iri, m.Start
 				}
+			}
+		}
+	}
+	// "Its two best-studied compounds, mitragynine and ...": the pronoun's antecedent
+	for _, h := range findAll(f, x.rules.rel("compound_nouns")) {
+		before := strings.Fields(strings.ToLower(s.Text[:h.start]))
+		for i := len(before) - 1; i >= 0 && i >= len(before)-4; i-- {
+			if w := strings.Trim(before[i], ",;:"); (w == "its" || w == "their") && len(x.prevSubjects) > 0 {
+				return x.prevSubjects[0], s.Start + h.start
 			}
 		}
 	}
