@@ -143,6 +143,19 @@ func (x *extractor) sentence(s *sent) {
 	if compounds := of(s.ms, schema.Compound); len(compounds) > 0 {
 		owner, ownerAt := x.compoundOwner(s, f)
 		var cs []string
+		if owner != "" {
+			// "Piperine, a compound in black pepper, can increase ... curcumin":
+			// the compound named before the owner, when there is one
+			var before []Mention
+			for _, m := range compounds {
+				if m.Start < ownerAt {
+					before = append(before, m)
+				}
+			}
+			if len(before) > 0 {
+				compounds = before
+			}
+		}
 		for _, m := range compounds {
 			if owner == "" || m.Entry(schema.Substance) != nil && x.mentionIRI(m, schema.Substance) == owner {
 				continue
@@ -176,7 +189,13 @@ func (x *extractor) sentence(s *sent) {
 						named = append(named, x.mentionIRI(c, schema.Compound))
 					}
 				}
-				if len(named) > 0 && has(text[:h.start], x.rules.rel("compound_nouns")) {
+				appositive := false
+				for _, cn := range findAll(fold(text[:h.start]), x.rules.rel("compound_nouns")) {
+					if len(named) > 0 && strings.HasPrefix(text[cn.end:], ", ") {
+						appositive = true
+					}
+				}
+				if appositive {
 					subs = named // "Its two compounds, A and B, activate the mu receptor"
 				}
 				for _, sub := range subs {
@@ -231,7 +250,7 @@ func (x *extractor) sentence(s *sent) {
 	}
 	// "kratom for chronic pain"
 	for i, m := range s.ms {
-		if i+1 >= len(s.ms) || m.Entry(schema.Substance) == nil {
+		if i+1 >= len(s.ms) || m.Entry(schema.Substance) == nil || isGeneric(m.Entry(schema.Substance)) {
 			continue
 		}
 		between := strings.TrimSpace(text[s.rel(m)+len(m.Surface) : s.rel(s.ms[i+1])])
@@ -256,6 +275,12 @@ func (x *extractor) sentence(s *sent) {
 		for _, m := range of(s.ms, schema.Effect) {
 			if inUsed(m) {
 				continue
+			}
+			if m.Entry(schema.Substance, schema.Treatment) != nil && strings.HasSuffix(strings.ToLower(m.Surface), "s") {
+				continue // "sedatives such as benzodiazepines": substances
+			}
+			if after := strings.Fields(strings.ToLower(text[s.rel(m)+len(m.Surface):])); len(after) > 0 && contains(x.rules.DrugHeads, strings.Trim(after[0], ",.;:")) {
+				continue // "anti-inflammatory medicines": a kind of drug
 			}
 			o := opts("has-effect", s.rel(m)+len(m.Surface))
 			if neg, ncues := x.negatedAt(text, s.rel(m)); neg {
@@ -283,8 +308,13 @@ func (x *extractor) sentence(s *sent) {
 	}
 
 	// risks
-	riskCue := len(findAll(f, x.rules.rel("risk_cues"))) > 0
+	riskHits := findAll(f, x.rules.rel("risk_cues"))
+	riskCue := len(riskHits) > 0
+	precautionary := len(findAll(f, x.rules.rel("precaution_cues"))) > 0
 	for _, m := range s.ms {
+		if precautionary && m.Entry(schema.Risk) != nil {
+			continue // "not recommended during pregnancy": a precaution
+		}
 		var iri string
 		switch {
 		case m.Entry(schema.Risk) != nil:
@@ -300,12 +330,31 @@ func (x *extractor) sentence(s *sent) {
 		o := opts("has-risk", s.rel(m)+len(m.Surface))
 		if neg, ncues := x.negatedAt(text, s.rel(m)); neg {
 			o.negated, o.cues = true, ncues
+		} else {
+			// "does not cause the kind of dependence": the negation governs the cue
+			for _, h := range riskHits {
+				if h.start < s.rel(m) && s.rel(m)-h.end < 40 {
+					if neg, ncues := x.negatedAt(text, h.start); neg {
+						o.negated, o.cues = true, ncues
+					}
+				}
+			}
 		}
 		x.add(subjAt(s.rel(m)), schema.HasRisk, iri, o)
 	}
 
 	// side effects: conditions the subject causes
-	seCue, seOK := firstHit(f, x.rules.rel("side_effect_cues"))
+	var seHits []hit
+	for _, h := range findAll(f, x.rules.rel("side_effect_cues")) {
+		if after := strings.ToLower(text[h.end:]); (h.phrase == "cause" || h.phrase == "causes") && strings.HasPrefix(after, " of") {
+			continue // "the underlying cause of sciatica": a noun
+		}
+		seHits = append(seHits, h)
+	}
+	seCue, seOK := hit{}, len(seHits) > 0
+	if seOK {
+		seCue = seHits[0]
+	}
 	inSE := x.kinds["side_effects"] || x.kinds["long_term"] || x.kinds["withdrawal"]
 	listCue := has(text, []string{"such as", "include", "includes", "including", "common", "reported", "associated with"})
 	if (seOK && s.explicit) || (inSE && listCue) {
@@ -324,6 +373,9 @@ func (x *extractor) sentence(s *sent) {
 			}
 			if m.Entry(schema.Substance, schema.Compound, schema.Effect, schema.Risk) != nil && m.Entry(schema.Condition) != m.Entries[0] {
 				continue
+			}
+			if after := strings.Fields(strings.ToLower(text[s.rel(m)+len(m.Surface):])); len(after) > 0 && contains([]string{"trial", "trials", "study", "studies", "patients", "research", "sufferers", "clinic", "clinics", "specialist"}, strings.Trim(after[0], ",.;:")) {
+				continue // "the largest fibromyalgia trial": a modifier
 			}
 			if lessened(text[:s.rel(m)]) {
 				// "reported less sciatica", "improvements in pain": a benefit
@@ -519,7 +571,7 @@ func (x *extractor) sentence(s *sent) {
 	}
 
 	// in a section or item on interactions: "drugs such as warfarin"
-	if x.kinds["interactions"] && len(findAll(f, x.rules.rel("interaction_cues"))) == 0 {
+	if x.kinds["interactions"] && len(findAll(f, x.rules.rel("interaction_cues"))) == 0 && !precautionary {
 		if h, ok := firstHit(f, []string{"such as", "including", "like", "with"}); ok {
 			sub := subjAt(h.start)
 			for _, m := range of(within(s.ms, s.Start+h.end, s.Start+clauseEndList(text, h.end)), schema.Substance) {
@@ -673,15 +725,18 @@ func (x *extractor) compoundOwner(s *sent, f folded) (string, int) {
 		}
 	}
 	for _, h := range findAll(f, x.rules.rel("contain_verbs")) {
-		var owner Mention
-		found := false
-		for _, m := range s.ms {
-			if s.rel(m) < h.start && subst(m) != "" {
-				owner, found = m, true
+		// "kratom contains ...": the owner heads the clause of the verb
+		start := 0
+		low := strings.ToLower(s.Text[:h.start])
+		for _, d := range []string{", ", "; ", " that ", " which "} {
+			if k := strings.LastIndex(low, d); k >= 0 && k+len(d) > start {
+				start = k + len(d)
 			}
 		}
-		if found {
-			return subst(owner), owner.Start
+		for _, m := range s.ms {
+			if r := s.rel(m); r >= start && r < h.start && len(strings.Fields(s.Text[start:r])) <= 2 && subst(m) != "" {
+				return subst(m), m.Start
+			}
 		}
 	}
 	return "", 0
