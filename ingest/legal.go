@@ -34,17 +34,28 @@ func (x *extractor) legal(s *sent, f folded) {
 			h.start = loc[0]
 		}
 		if after := strings.Fields(strings.ToLower(text[h.end:])); cue != "listed" && len(after) > 0 && h.end < len(text) && text[h.end] == ' ' &&
-			!contains([]string{"by", "in", "for", "as", "and", "to", "under", "at", "across", "throughout", "since", "until", "or", "now", "federally", "here", "there", "yet"}, strings.Trim(after[0], ",.;:")) {
+			!contains([]string{"by", "in", "for", "as", "and", "to", "under", "at", "across", "throughout", "since", "until", "or", "now", "federally", "here", "there", "yet", "it", "them", "this", "since"}, strings.Trim(after[0], ",.;:")) {
 			continue // "regulated medicines": an adjective, not a status
 		}
 		start := h.start
 		negated := false
 		// take in a preceding negation or adverb: "not approved", "currently unregulated"
-		for k := 0; k < 2; k++ {
+		for k := 0; k < 3; k++ {
 			b := strings.TrimRight(text[:start], " ")
 			i := strings.LastIndexAny(b, " ,;:(")
 			w := strings.ToLower(strings.ReplaceAll(b[i+1:], "’", "'"))
-			if negWords[w] || contains(x.rules.rel("legal_adverbs"), w) {
+			if (w == "a" || w == "an") && k == 0 {
+				// "not a controlled substance": look past the article
+				b2 := strings.TrimRight(b[:i+1], " ")
+				j := strings.LastIndexAny(b2, " ,;:(")
+				if negWords[strings.ToLower(b2[j+1:])] {
+					negated = true
+					start = j + 1
+					continue
+				}
+				break
+			}
+			if negWords[w] || contains(x.rules.rel("legal_adverbs"), w) || w == "have" || w == "has" || w == "had" {
 				if negWords[w] {
 					negated = true
 				}
@@ -66,6 +77,23 @@ func (x *extractor) legal(s *sent, f folded) {
 			phrase = strings.Trim(phrase, " \"“”'‘’,.")
 		} else {
 			phrase = strings.Trim(text[start:end], " ,.;:\"“”")
+			low := strings.ToLower(phrase)
+			// "Class C controlled drug since 2019", "FDA-approved for postherpetic
+			// neuralgia": the status without its date or the condition (the
+			// condition is a use of its own)
+			for _, stop := range []string{" since ", " from 19", " from 20", " in 19", " in 20"} {
+				if k := strings.Index(low, stop); k > 0 {
+					phrase, low = phrase[:k], low[:k]
+				}
+			}
+			if strings.Contains(cue, "approved") {
+				if k := strings.Index(low, " for "); k > 0 {
+					rest := phrase[k+5:]
+					if ms := x.lx.Find(rest, 0); len(ms) > 0 && ms[0].Start < 20 && ms[0].Entry(schema.Condition) != nil {
+						phrase = phrase[:k]
+					}
+				}
+			}
 		}
 		if phrase == "" || len(strings.Fields(phrase)) > 16 {
 			continue
