@@ -211,6 +211,12 @@ func (x *extractor) itemParts(text string, class schema.Class) []part {
 				parts[i].text = parts[i].text + " " + head
 				parts[i].end = -1 // synthesised: no own span
 			}
+			if strings.Contains(strings.ToLower(t), " or ") {
+				// "Slow or shallow breathing" names one sign in two words
+				for i := range parts {
+					parts[i].extra = append(parts[i].extra, t)
+				}
+			}
 		}
 	}
 	if len(parts) == 1 {
