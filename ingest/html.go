@@ -79,7 +79,7 @@ func htmlDecode(name string, src []byte) ([]byte, error) {
 		if err != nil {
 			return nil, txtParseError(name, src, 0, "invalid UTF-16")
 		}
-		return htmlCheckText(name, out, out, 0)
+		return htmlCheckText(name, src, out, -1)
 	default:
 		cs, at := htmlDeclaredCharset(src)
 		switch htmlCharsetKind(cs) {
@@ -89,7 +89,7 @@ func htmlDecode(name string, src []byte) ([]byte, error) {
 			if err != nil {
 				return nil, txtParseError(name, src, at, fmt.Sprintf("cannot decode %s", cs))
 			}
-			return htmlCheckText(name, out, out, 0)
+			return htmlCheckText(name, src, out, -1)
 		default:
 			return nil, txtParseError(name, src, at, fmt.Sprintf("charset %s is not supported", cs))
 		}
@@ -104,16 +104,19 @@ func htmlDecode(name string, src []byte) ([]byte, error) {
 	return htmlCheckText(name, src, data, base)
 }
 
-// htmlCheckText rejects a blank page and binary data.
+// htmlCheckText rejects a blank page and binary data. data is src from
+// byte base on, or src converted to UTF-8 when base is -1 (its offsets are
+// then not source offsets, and errors are reported at 0).
 func htmlCheckText(name string, src, data []byte, base int) ([]byte, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, txtParseError(name, src, 0, "no article text found")
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		if len(src) != len(data) {
-			i = 0
+		off := base + i
+		if base < 0 {
+			off = 0
 		}
-		return nil, txtParseError(name, src, base+i, "binary data, not an HTML page")
+		return nil, txtParseError(name, src, off, "binary data, not an HTML page")
 	}
 	return data, nil
 }
@@ -749,6 +752,7 @@ type hMark struct {
 type hRun struct {
 	text  string
 	marks []hMark
+	href  string // the first web link on the line (for reference entries)
 }
 
 // hInl collects the inline text of a block: white space collapsed,
@@ -763,8 +767,9 @@ type hInl struct {
 	gap      bool // a marker was taken out where a space was due
 	pre      int  // inside <pre>
 	inLink   int
-	total    int // non-space bytes written
-	link     int // of which inside links
+	href     string // the first web link on the current line
+	total    int    // non-space bytes written
+	link     int    // of which inside links
 	// the first <strong>/<b> when it starts the text: [0, labelEnd)
 	strongOpen bool
 	strongSeen bool
@@ -831,7 +836,8 @@ func (b *hInl) br() {
 		b.marks = nil
 		return
 	}
-	b.lines = append(b.lines, hRun{text: b.cur.String(), marks: b.marks})
+	b.lines = append(b.lines, hRun{text: b.cur.String(), marks: b.marks, href: b.href})
+	b.href = ""
 	b.cur.Reset()
 	b.marks = nil
 	b.pending, b.gap = false, false
@@ -875,7 +881,7 @@ func (b *hInl) finish() [][]hRun {
 
 // single returns the text as one run (not line mode).
 func (b *hInl) single() hRun {
-	return hRun{text: b.cur.String(), marks: b.marks}
+	return hRun{text: b.cur.String(), marks: b.marks, href: b.href}
 }
 
 // ---------------------------------------------------------------------------
@@ -936,6 +942,7 @@ func htmlCiteNums(s string) []int {
 			out = append(out, k)
 		}
 	}
+	out = slices.DeleteFunc(out, func(n int) bool { return n < 1 }) // numbers start at 1
 	slices.Sort(out)
 	return slices.Compact(out)
 }
@@ -1005,10 +1012,11 @@ func htmlStripPlainCites(r hRun) hRun {
 	}
 	for _, m := range htmlBracketRe.FindAllStringSubmatchIndex(t, -1) {
 		j, ok := prevOK(m[0], false)
-		if !ok || !nextOK(m[1], true, false) {
+		nums := htmlCiteNums(t[m[2]:m[3]])
+		if !ok || !nextOK(m[1], true, false) || len(nums) == 0 {
 			continue
 		}
-		cuts = append(cuts, cut{j, m[1], htmlCiteNums(t[m[2]:m[3]])})
+		cuts = append(cuts, cut{j, m[1], nums})
 	}
 	for _, m := range htmlParenRe.FindAllStringSubmatchIndex(t, -1) {
 		inner := t[m[2]:m[3]]
@@ -1031,7 +1039,9 @@ func htmlStripPlainCites(r hRun) hRun {
 		if !(unicode.IsLetter(p) || strings.ContainsRune(".,;:)”’\"", p)) || htmlUnitBefore.MatchString(htmlTail(t[:m[0]], 8)) {
 			continue
 		}
-		cuts = append(cuts, cut{m[0], m[1], htmlCiteNums(htmlSuperToASCII(t[m[0]:m[1]]))})
+		if nums := htmlCiteNums(htmlSuperToASCII(t[m[0]:m[1]])); len(nums) > 0 {
+			cuts = append(cuts, cut{m[0], m[1], nums})
+		}
 	}
 	if len(cuts) == 0 {
 		return r
@@ -1263,6 +1273,9 @@ func (w *htmlWalker) inlineNode(b *hInl, c *html.Node, onList func(*html.Node)) 
 		if htmlBacklink(c) || w.cite(b, c) {
 			return
 		}
+		if h := strings.TrimSpace(htmlAttr(c, "href")); b.href == "" && htmlWebLink.MatchString(h) {
+			b.href = h
+		}
 		b.inLink++
 		w.inline(b, c, onList)
 		b.inLink--
@@ -1348,6 +1361,10 @@ func (w *htmlWalker) cite(b *hInl, c *html.Node) bool {
 		}
 		return false
 	}
+	nums := htmlCiteNums(m[1])
+	if len(nums) == 0 {
+		return false
+	}
 	last, pend := b.last()
 	switch c.DataAtom {
 	case atom.Sup:
@@ -1367,7 +1384,7 @@ func (w *htmlWalker) cite(b *hInl, c *html.Node) bool {
 			return false
 		}
 	}
-	b.mark(htmlCiteNums(m[1]))
+	b.mark(nums)
 	return true
 }
 
@@ -2210,10 +2227,16 @@ func htmlPostProcess(elems []*hElem) []*hElem {
 	return kept
 }
 
+var (
+	htmlWebLink    = regexp.MustCompile(`^https?://[^\s]+$`)
+	htmlHasAddress = regexp.MustCompile(`(?i)https?://|\bwww\.|\bdoi\b|\b10\.\d{4,}/`)
+)
+
 // htmlNumberRefs sets the numbers of reference entries: the number written
 // before the entry ("[3]", "3."), which is taken out of its text, else its
 // place in a numbered list, else the number that ends its id ("ref3",
-// "cite_note-3").
+// "cite_note-3"). An entry whose text gives no web address or DOI gets the
+// address of its first link, after its text.
 func htmlNumberRefs(items []*hItem) {
 	for _, it := range items {
 		if !it.ordered {
@@ -2231,6 +2254,10 @@ func htmlNumberRefs(items []*hItem) {
 			if m := htmlIDNumRe.FindStringSubmatch(it.id); m != nil {
 				it.number = atoiSafe(m[1])
 			}
+		}
+		// the link of an entry whose text does not give its address
+		if it.run.href != "" && !htmlHasAddress.MatchString(it.run.text) {
+			it.run.text += " " + it.run.href
 		}
 		for _, c := range it.children {
 			htmlNumberRefs(c.items)

@@ -111,8 +111,8 @@ func checkHTMLDoc(t testing.TB, d *Document) {
 			t.Fatalf("%s: empty non-nil Cites", where)
 		}
 		for i, n := range c {
-			if n < 0 || i > 0 && c[i-1] >= n {
-				t.Fatalf("%s: Cites %v not sorted, unique and non-negative", where, c)
+			if n < 1 || i > 0 && c[i-1] >= n {
+				t.Fatalf("%s: Cites %v not sorted, unique and positive", where, c)
 			}
 		}
 	}
@@ -390,6 +390,7 @@ func TestHTMLCites(t *testing.T) {
 		{`Claim<sup><a href="#cn">[citation needed]</a></sup> here.`, []string{"Claim here."}, [][]int{nil}},
 		{`[1] at the start stays.`, []string{"[1] at the start stays."}, [][]int{nil}},
 		{`Big range [1-400] kept as ends.`, []string{"Big range kept as ends."}, [][]int{{1, 400}}},
+		{`Zero<sup>0</sup> and [0] are not citations.`, []string{"Zero0 and [0] are not citations."}, [][]int{nil}},
 	}
 	for _, tc := range tests {
 		d := parseHTMLOK(t, page(`<article><h1>T</h1><p>`+tc.html+`</p></article>`))
@@ -611,8 +612,28 @@ func TestHTMLReferences(t *testing.T) {
 			}
 		})
 	}
+	// link addresses are kept when the entry's text has none
+	d := parseHTMLOK(t, page(`<article><h1>T</h1><p>Text.</p><h2>Sources</h2><ul>
+		<li><a href="https://www.nhs.uk/medicines/tramadol/">NHS (2023) Tramadol: medicine to treat severe pain</a></li>
+		<li>Smith J (2020) Kratom use. <a href="https://doi.org/10.1000/xyz">doi:10.1000/xyz</a></li>
+		<li><a href="/local/page">Site (2021) A page on this site</a></li></ul>
+		<h2>Notes</h2><p>Doe A (2019) Another study of pain. <a href="https://example.org/study">Full text</a></p></article>`))
+	var raws, urls []string
+	for _, r := range d.References {
+		raws = append(raws, r.Raw)
+		urls = append(urls, r.Ref.URL)
+	}
+	wantRaws := []string{
+		"NHS (2023) Tramadol: medicine to treat severe pain https://www.nhs.uk/medicines/tramadol/",
+		"Smith J (2020) Kratom use. doi:10.1000/xyz",
+		"Site (2021) A page on this site",
+		"Doe A (2019) Another study of pain. Full text https://example.org/study",
+	}
+	if !reflect.DeepEqual(raws, wantRaws) || urls[0] != "https://www.nhs.uk/medicines/tramadol/" {
+		t.Errorf("references %q urls %q", raws, urls)
+	}
 	// the body of the article is not a reference list
-	d := parseHTMLOK(t, page(`<article><h1>T</h1><p>Tips:</p><ul><li>Sleep well</li><li>Eat well</li></ul></article>`))
+	d = parseHTMLOK(t, page(`<article><h1>T</h1><p>Tips:</p><ul><li>Sleep well</li><li>Eat well</li></ul></article>`))
 	if len(d.References) != 0 {
 		t.Errorf("references %+v", d.References)
 	}
@@ -633,6 +654,7 @@ func TestHTMLErrors(t *testing.T) {
 		{"unsupported charset", "<html><head><meta charset=\"Shift_JIS\"></head><body><p>x</p></body></html>", "charset Shift_JIS is not supported", -1},
 		{"unsupported charset http-equiv", "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=koi8-r\"><p>x</p>", "charset koi8-r is not supported", -1},
 		{"binary", "<p>a\x00b</p>", "binary data, not an HTML page", 4},
+		{"binary UTF-16", string(utf16LE("\ufeff<p>a\x00b</p>")), "binary data, not an HTML page", 0},
 		{"too large", string(big), fmt.Sprintf("page is %d bytes; the limit is %d bytes", len(big), MaxArticleBytes), 0},
 	}
 	for _, tc := range tests {
@@ -807,6 +829,8 @@ func FuzzParseHTML(f *testing.F) {
 		"<h2>References</h2><ol><li>[1] Smith J. T. J. 2020;1:2.</li></ol>", "<dl><dt>a<dd>b<dd>c</dl>",
 		"<meta charset=latin1><p>\xe9</p>", "<p>a<br><br><br>b</p>", "<p>“a. b.” c [1-3]¹²</p>",
 		"<article class=comment><p>x</p></article><main></main>", "\xef\xbb\xbf<p>x", "\xff\xfe<\x00p\x00>\x00",
+		"A<sup>0", // fuzz finds: a citation numbered 0; a NUL in UTF-16
+		"\xff\xfe0000000000\x00\x00",
 	} {
 		f.Add([]byte(s))
 	}
