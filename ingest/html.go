@@ -446,7 +446,7 @@ func htmlHasAttr(n *html.Node, key string) bool {
 	return false
 }
 
-// isRefContainer reports whether an element holds the reference list or the
+// htmlIsRefContainer reports whether an element holds the reference list or the
 // footnotes (by its id or class).
 func htmlIsRefContainer(n *html.Node) bool {
 	if n.Type != html.ElementNode {
@@ -777,10 +777,6 @@ type hInl struct {
 }
 
 func newInl(lineMode bool) *hInl { return &hInl{lineMode: lineMode, labelEnd: -1} }
-
-func (b *hInl) empty() bool {
-	return b.cur.Len() == 0 && len(b.lines) == 0 && len(b.paras) == 0
-}
 
 // text appends text, collapsing white space.
 func (b *hInl) text(s string) {
