@@ -453,7 +453,7 @@ func (m *mdParser) supCite(open *ast.RawHTML) ast.Node {
 		return nil
 	}
 	var b strings.Builder
-	for n := open.NextSibling(); n != nil; n = n.NextSibling() {
+	for n, k := open.NextSibling(), 0; n != nil && k < 8; n, k = n.NextSibling(), k+1 {
 		if r, ok := n.(*ast.RawHTML); ok {
 			if strings.HasPrefix(strings.ToLower(m.raw(r)), "</sup") {
 				if !mdIsCiteText(b.String()) {
@@ -617,7 +617,7 @@ func (m *mdParser) document() *Document {
 	m.p.findReferences()
 	m.elems = m.p.elems
 	m.references()
-	m.blankCites()
+	m.blankCites(title)
 	m.p.text = string(m.buf)
 	m.retrim()
 	m.p.elems = m.elems
@@ -868,8 +868,9 @@ func (m *mdParser) refItems(items []*txtItem) {
 var mdFootRef = regexp.MustCompile(`\[\^([^\]\s]{1,64})\]`)
 
 // blankCites blanks the citation markers ("[1]", "[2-4]", "[^1]") out of
-// the text outside the reference lists and code, and records them.
-func (m *mdParser) blankCites() {
+// the title and the text outside the reference lists and code, and records
+// them.
+func (m *mdParser) blankCites(title Span) {
 	labels := map[string]int{}
 	for i, f := range m.foot {
 		if _, ok := labels[f.label]; !ok {
@@ -880,11 +881,17 @@ func (m *mdParser) blankCites() {
 		i := sort.Search(len(m.code), func(k int) bool { return m.code[k].End > s })
 		return i < len(m.code) && m.code[i].Start < e
 	}
+	spans := []Span{title}
 	for _, e := range m.elems {
-		if e.refs || e.start < 0 || e.end > len(m.buf) || e.start >= e.end {
+		if !e.refs {
+			spans = append(spans, Span{e.start, e.end})
+		}
+	}
+	for _, sp := range spans {
+		if sp.Start < 0 || sp.End > len(m.buf) || sp.Start >= sp.End {
 			continue
 		}
-		seg := m.buf[e.start:e.end]
+		seg := m.buf[sp.Start:sp.End]
 		type hit struct {
 			s, e int
 			nums []int
@@ -906,7 +913,7 @@ func (m *mdParser) blankCites() {
 			hits = append(hits, hit{mm[0], mm[1], nums})
 		}
 		for _, h := range hits {
-			s, en := e.start+h.s, e.start+h.e
+			s, en := sp.Start+h.s, sp.Start+h.e
 			if inCode(s, en) {
 				continue
 			}

@@ -729,7 +729,11 @@ func (p *txtParser) trailingJunk(e *txtElem) bool {
 func (p *txtParser) trailingBoilerplate(from int) {
 	for k := from; k < len(p.elems); k++ {
 		e := p.elems[k]
-		if e.kind == txtHeading && !txtIsBoilerLine(e.ht) && !txtIsRefHeading(e.ht) && k+1 < len(p.elems) {
+		if e.kind == txtHeading && txtIsRefHeading(e.ht) {
+			// another reference list ("Notes" after "References")
+			return
+		}
+		if e.kind == txtHeading && !txtIsBoilerLine(e.ht) && k+1 < len(p.elems) {
 			n := p.elems[k+1]
 			if n.kind == txtPara && !n.boiler && n.end-n.start >= 150 && len(SplitSentences(p.text[n.start:n.end], 0)) >= 2 {
 				return
@@ -1098,18 +1102,17 @@ func (p *txtParser) sentences(s, e int) []Sentence {
 		}
 		ext += n
 	}
+	k := 0 // the last sentence that starts at or before the marker
 	for i := sort.Search(len(p.cites), func(k int) bool { return p.cites[k].Start >= s }); i < len(p.cites) && p.cites[i].Start < ext; i++ {
 		c := p.cites[i]
-		k := 0
-		for j := range ss {
-			if ss[j].Start <= c.Start {
-				k = j
-			}
+		for k+1 < len(ss) && ss[k+1].Start <= c.Start {
+			k++
 		}
-		if k > 0 && c.Start < ss[k].End && !txtHasWord(p.text[ss[k].Start:c.Start]) {
-			k--
+		owner := k
+		if owner > 0 && c.Start < ss[owner].End && !txtHasWord(p.text[ss[owner].Start:c.Start]) {
+			owner--
 		}
-		ss[k].Cites = txtSortedUnique(append(ss[k].Cites, c.Nums...))
+		ss[owner].Cites = txtSortedUnique(append(ss[owner].Cites, c.Nums...))
 	}
 	return ss
 }

@@ -526,3 +526,123 @@ func TestArticles(t *testing.T) {
 		})
 	}
 }
+
+// TestParseTextFlatLists checks lists whose markers were lost: one item
+// per line after a lead-in ending in ":", or items run together on one line.
+func TestParseTextFlatLists(t *testing.T) {
+	tests := []struct {
+		name  string
+		src   string
+		want  []string
+		items []string // the items of the first list
+	}{
+		{"one per line under the lead-in",
+			"Title\n\nPossible side effects include:\nNausea\nConstipation\nDry mouth\n\nMost fade within a week.\n",
+			[]string{"S0 ", "  paragraph 1", "  list 3 leadin=Possible side effects include:", "  paragraph 1"},
+			[]string{"Nausea", "Constipation", "Dry mouth"}},
+		{"one per line after a blank line",
+			"Title\n\nSide effects include:\n\nNausea\nConstipation\nSweating\n\nMost fade within a week.\n",
+			[]string{"S0 ", "  paragraph 1", "  list 3 leadin=Side effects include:", "  paragraph 1"},
+			[]string{"Nausea", "Constipation", "Sweating"}},
+		{"one per block",
+			"Title\n\nSide effects include:\n\nNausea\n\nConstipation\n\nSweating\n\nMost people find that they fade within a week.\n",
+			[]string{"S0 ", "  paragraph 1", "  list 3 leadin=Side effects include:", "  paragraph 1"},
+			[]string{"Nausea", "Constipation", "Sweating"}},
+		{"lines of one shape",
+			"Title\n\nA few tips:\nTake it with food.\nAvoid alcohol while you take it.\nDo not drive if it makes you drowsy.\n",
+			[]string{"S0 ", "  paragraph 1", "  list 3 leadin=A few tips:"},
+			[]string{"Take it with food.", "Avoid alcohol while you take it.", "Do not drive if it makes you drowsy."}},
+		{"the run stops at a sentence",
+			"Title\n\nSide effects include:\nNausea\nDizziness\nMost people find these fade within a week or so.\n",
+			[]string{"S0 ", "  paragraph 1", "  list 2 leadin=Side effects include:", "  paragraph 1"},
+			[]string{"Nausea", "Dizziness"}},
+		{"wrapped prose is not a list",
+			"Title\n\nTalk to your doctor about the following:\nwhether you have liver disease\nor kidney problems, and whether\nyou take other medicines.\n",
+			[]string{"S0 ", "  paragraph 1"}, nil},
+		{"run together on the lead-in's line",
+			"Title\n\nPossible side effects include: Nausea Constipation Sweating Itching Dizziness Dry mouth\n",
+			[]string{"S0 ", "  paragraph 1", "  list 6 leadin=Possible side effects include:"},
+			[]string{"Nausea", "Constipation", "Sweating", "Itching", "Dizziness", "Dry mouth"}},
+		{"run together on the next line",
+			"Title\n\nPossible side effects include:\nNausea Constipation Tachycardia (increased heart rate) Dry mouth\n",
+			[]string{"S0 ", "  paragraph 1", "  list 4 leadin=Possible side effects include:"},
+			[]string{"Nausea", "Constipation", "Tachycardia (increased heart rate)", "Dry mouth"}},
+		{"run together after include without a colon",
+			"Title\n\nCommon side effects include\nNausea Vomiting Headache\n",
+			[]string{"S0 ", "  paragraph 1", "  list 3 leadin=Common side effects include"},
+			[]string{"Nausea", "Vomiting", "Headache"}},
+		{"run together in a block of its own",
+			"Title\n\nSide effects include:\n\nNausea Constipation Sweating\n",
+			[]string{"S0 ", "  paragraph 1", "  list 3 leadin=Side effects include:"},
+			[]string{"Nausea", "Constipation", "Sweating"}},
+		{"a comma list stays a sentence",
+			"Title\n\nPossible side effects include: Nausea, constipation, sweating.\n",
+			[]string{"S0 ", "  paragraph 1"}, nil},
+		{"a Title Case heading is not a list",
+			"Title\n\nTramadol: What You Need to Know\n\nIt is a painkiller.\n",
+			[]string{"S0 ", "S2 Tramadol: What You Need to Know", "  paragraph 1"}, nil},
+		{"two capitalised words are not enough",
+			"Title\n\nOne thing to note: Kratom Tea\n\nIt is bitter.\n",
+			[]string{"S0 ", "S2 One thing to note: Kratom Tea", "  paragraph 1"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := parseOK(t, tc.src)
+			if got := outline(d); !reflect.DeepEqual(got, tc.want) {
+				t.Fatalf("outline\n got %q\nwant %q", got, tc.want)
+			}
+			if tc.items == nil {
+				return
+			}
+			for _, b := range d.Sections[0].Blocks {
+				if b.Kind != List {
+					continue
+				}
+				var got []string
+				for _, it := range b.Items {
+					got = append(got, it.Text)
+					if len(it.Sentences) != 1 || it.Sentences[0].Text != it.Text {
+						t.Errorf("item %q has sentences %q", it.Text, sentenceTexts(it.Sentences))
+					}
+				}
+				if !reflect.DeepEqual(got, tc.items) {
+					t.Errorf("items %q, want %q", got, tc.items)
+				}
+				break
+			}
+		})
+	}
+}
+
+func TestParseTextCites(t *testing.T) {
+	src := "Title\n\nKratom eases pain for some people [1]. It is sold online.[2-4] Risks exist. [5] More is known now [6, 8; 7].\n\n" +
+		"Uses include:\n\n• Pain [9]\n• Mood\n\nReferences\n\n[1] Smith J. Title. J Pain. 2020;1:2-3.\n"
+	d := parseOK(t, src)
+	var got [][]int
+	for _, b := range d.Sections[0].Blocks {
+		for _, s := range b.Sentences {
+			got = append(got, s.Cites)
+		}
+		for _, it := range b.Items {
+			got = append(got, it.Sentences[0].Cites)
+		}
+	}
+	want := [][]int{{1}, {2, 3, 4}, {5}, {6, 7, 8}, nil, {9}, nil}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("cites %v, want %v", got, want)
+	}
+	if d.References[0].Number != 1 {
+		t.Errorf("reference %+v", d.References[0])
+	}
+}
+
+func TestCiteNums(t *testing.T) {
+	for in, want := range map[string][]int{
+		"1": {1}, "2-4": {2, 3, 4}, "2–4": {2, 3, 4}, "1, 3": {1, 3}, "3,1,3": {1, 3}, "1-3, 7": {1, 2, 3, 7},
+		"5-2": {2, 5}, "0": nil, "1-900": {1, 900},
+	} {
+		if got := txtCiteNums(in); !reflect.DeepEqual(got, want) {
+			t.Errorf("txtCiteNums(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
