@@ -301,7 +301,9 @@ func (x *extractor) claimCertainty(text string) (schema.Certainty, []string) {
 			masked = true
 		}
 		next := strings.ToLower(strings.TrimLeft(text[h.end:], " "))
-		if strings.HasPrefix(next, "only") || strings.HasPrefix(next, "just") || strings.HasPrefix(next, "everyone") {
+		// "not only", "not everyone": no denial. ("isn't safe" and "not
+		// approved" do deny, as the gold's hedging levels define it.)
+		if startsWithWord(next, []string{"only", "just", "everyone", "always", "all"}) {
 			masked = true
 		}
 		if !masked {

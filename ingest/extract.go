@@ -183,6 +183,10 @@ func (x *extractor) negatedAt(text string, i int) (bool, []string) {
 	var out []hit
 	for _, h := range hs {
 		next := strings.ToLower(strings.TrimLeft(text[start+h.end:], " "))
+		if strings.HasPrefix(next, "proven to") || strings.HasPrefix(next, "been proven to") || strings.HasPrefix(next, "shown to") || strings.HasPrefix(next, "been shown to") {
+			out = append(out, h) // "isn't proven to help with X": the use is denied
+			continue
+		}
 		if startsWithWord(next, []string{"only", "just", "safe", "safely", "regulated", "approved", "recommended", "enough", "always", "everyone", "all", "proven", "clear", "known", "certain", "established", "sure", "yet", "well"}) {
 			continue
 		}

@@ -632,7 +632,10 @@ Kratom is not safe in pregnancy. It isn’t safe to use while breastfeeding eith
 		absent: []string{"kratom hasRisk NOT *", "* * NOT unsafe in pregnancy"},
 	},
 	{
-		name: "a claim that something is not safe is not a negated claim",
+		// The gold's hedging levels count "isn't safe" and "not approved" as
+		// denials of the claim, while the statement they make is a positive
+		// risk or status: the claim is negated, the risk is asserted.
+		name: "a claim that something is not safe is a negated claim with an asserted risk",
 		text: `Kratom in Pregnancy
 
 Kratom is not safe in pregnancy.
@@ -640,13 +643,20 @@ Kratom is not safe in pregnancy.
 		check: func(a *schema.Article, l labeller) []string {
 			var bad []string
 			for _, c := range a.Claims {
-				if c.Certainty == schema.Negated {
-					bad = append(bad, fmt.Sprintf("claim %q is negated (cues %q), want asserted: the statement it makes is a positive risk", c.Text, c.Cues))
+				if c.Certainty != schema.Negated {
+					bad = append(bad, fmt.Sprintf("claim %q is %s (cues %q), want negated", c.Text, c.Certainty, c.Cues))
 				}
+			}
+			for _, st := range a.Statements {
+				if st.Predicate == schema.HasRisk && st.Negated {
+					bad = append(bad, "the risk is written as negated")
+				}
+			}
+			if len(a.Claims) == 0 {
+				bad = append(bad, "no claim")
 			}
 			return bad
 		},
-		gap: "claimCertainty lacks the exceptions of negatedAt ('not safe', 'not approved', 'not regulated'): the claim is negated while its statement is an asserted risk",
 	},
 	{
 		name: "compounds",
@@ -892,7 +902,6 @@ Opioids, like kratom, cause nausea.
 `,
 		want:   []string{"opioids hasSideEffect nausea"},
 		absent: []string{"kratom hasSideEffect nausea", "* hasEffect opioid-like effects"},
-		gap:    "Lexicon.Find ignores punctuation between words, so 'Opioids, like' matches the effect 'opioid-like' and kratom becomes the subject",
 	},
 	{
 		name: "anti-seizure does not mention seizure",

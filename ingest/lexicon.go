@@ -164,14 +164,15 @@ func (lx *Lexicon) index(e *Entry, surface string) {
 		return
 	}
 	n := lx.root
-	for _, t := range toks {
+	for i, t := range toks {
 		if n.next == nil {
 			n.next = map[string]*trieNode{}
 		}
-		c := n.next[t.norm]
+		k := edgeKey(t, i == 0)
+		c := n.next[k]
 		if c == nil {
 			c = &trieNode{}
-			n.next[t.norm] = c
+			n.next[k] = c
 		}
 		n = c
 	}
@@ -260,7 +261,7 @@ func (lx *Lexicon) match(toks []token) []Mention {
 		bestEnd := -1
 		var best []*Entry
 		for j := i; j < len(toks) && n != nil; j++ {
-			n = n.next[toks[j].norm]
+			n = n.next[edgeKey(toks[j], j == i)]
 			if n == nil {
 				break
 			}
@@ -291,11 +292,16 @@ func (lx *Lexicon) match(toks []token) []Mention {
 type token struct {
 	raw, norm  string
 	start, end int
+	// broken is true when punctuation (not a space, hyphen or apostrophe)
+	// separates the token from the one before: a match never spans it
+	// ("Opioids, like kratom" is not "opioid-like").
+	broken bool
 }
 
 func tokenize(s string, base int) []token {
 	var out []token
 	start := -1
+	broken := false
 	for i, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if start < 0 {
@@ -304,14 +310,32 @@ func tokenize(s string, base int) []token {
 			continue
 		}
 		if start >= 0 {
-			out = append(out, newToken(s[start:i], base+start))
+			t := newToken(s[start:i], base+start)
+			t.broken = broken
+			out = append(out, t)
 			start = -1
+			broken = false
+		}
+		if strings.ContainsRune(",;:.()!?[]{}", r) {
+			broken = true
 		}
 	}
 	if start >= 0 {
-		out = append(out, newToken(s[start:], base+start))
+		t := newToken(s[start:], base+start)
+		t.broken = broken
+		out = append(out, t)
 	}
 	return out
+}
+
+// edgeKey is a token's key in the trie: punctuation before a word is part
+// of the key, so a match spans punctuation only where the lexicon's
+// surface form has it ("rest, ice, compression and elevation").
+func edgeKey(t token, first bool) string {
+	if t.broken && !first {
+		return t.norm + "\x00,"
+	}
+	return t.norm
 }
 
 func newToken(raw string, at int) token {

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// scores are score.py's figures for one article.
+type scores struct {
+	TP, Positives, Judged, Correct, NegWrong int
+	Entities, EntitiesFound               int
+	Claims, ClaimsFound                   int
+	F1, P, R                              float64
+}
+
+// scoreArticle ingests one article into a fresh store, exports KGX and
+// scores it against its gold file with testdata/eval/score.py.
+func scoreArticle(t *testing.T, py, article, gold string) scores {
+	t.Helper()
+	tmp := t.TempDir()
+	db := filepath.Join(tmp, "db")
+	if code, _, stderr := runCmd(t, "ingest", "--db", db, article); code != 0 {
+		t.Fatalf("ingest %s: %s", article, stderr)
+	}
+	out := filepath.Join(tmp, "kgx")
+	if code, _, stderr := runCmd(t, "export", "--db", db, "--format", "kgx", "--out", out); code != 0 {
+		t.Fatalf("export: %s", stderr)
+	}
+	checkDenied(t, filepath.Join(out, "edges.jsonl"))
+	b, err := exec.Command(py, "../../testdata/eval/score.py", gold, out, "--json").CombinedOutput()
+	if err != nil {
+		t.Fatalf("score.py %s: %v\n%s", gold, err, b)
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	raw := map[string]float64{}
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &raw); err != nil {
+		t.Fatalf("score.py output: %v\n%s", err, b)
+	}
+	return scores{
+		TP: int(raw["tp"]), Positives: int(raw["positives"]), Judged: int(raw["judged"]), Correct: int(raw["correct"]),
+		NegWrong: int(raw["neg_wrong"]), Entities: int(raw["entities"]), EntitiesFound: int(raw["entities_found"]),
+		Claims: int(raw["claims"]), ClaimsFound: int(raw["claims_found"]), F1: raw["f1"], P: raw["p"], R: raw["r"],
+	}
+}
+
+// TestCorpusGold scores the extraction on the project's own test articles
+// (testdata/corpus: text, Markdown and HTML articles of the genre written
+// for the project, each with a gold file in the seed's schema), micro-
+// averaged over the articles with score.py's counting (precision over
+// judged edges). No denied fact may become a positive edge.
+//
+// The bounds are regression floors just under what the extractor measures
+// today (F1 0.717, P 0.949, R 0.576 on 2026-11-26), not the goal: issue 3
+// asks for F1 >= 0.85; precision is held to the held-out target (0.90).
+const (
+	corpusMinF1        = 0.70
+	corpusMinPrecision = 0.90
+)
+func TestCorpusGold(t *testing.T) {
+	py := requireTool(t, "python3")
+	golds, _ := filepath.Glob("../../testdata/corpus/*.gold.json")
+	if len(golds) == 0 {
+		t.Fatal("no gold files in testdata/corpus")
+	}
+	sort.Strings(golds)
+	var sum scores
+	for _, g := range golds {
+		base := strings.TrimSuffix(g, ".gold.json")
+		var article string
+		for _, ext := range []string{".txt", ".md", ".html"} {
+			if _, err := os.Stat(base + ext); err == nil {
+				article = base + ext
+			}
+		}
+		if article == "" {
+			t.Errorf("%s: no article beside it", g)
+			continue
+		}
+		s := scoreArticle(t, py, article, g)
+		t.Logf("%-40s F1 %.3f P %.3f R %.3f (%d/%d gold, %d/%d judged correct) entities %d/%d claims %d/%d",
+			filepath.Base(article), s.F1, s.P, s.R, s.TP, s.Positives, s.Correct, s.Judged, s.EntitiesFound, s.Entities, s.ClaimsFound, s.Claims)
+		if s.NegWrong > 0 {
+			// an edge the gold denies elsewhere; our own invariant (no
+			// denying sentence supports a positive edge) is checked below
+			t.Logf("%s: %d gold-denied facts also stated positively", filepath.Base(article), s.NegWrong)
+		}
+		sum.TP += s.TP
+		sum.Positives += s.Positives
+		sum.Judged += s.Judged
+		sum.Correct += s.Correct
+	}
+	p := float64(sum.Correct) / float64(max(1, sum.Judged))
+	r := float64(sum.TP) / float64(max(1, sum.Positives))
+	f1 := 2 * p * r / max(1e-9, p+r)
+	t.Logf("corpus (%d articles): relation F1 %.3f, P %.3f, R %.3f", len(golds), f1, p, r)
+	if f1 < corpusMinF1 || p < corpusMinPrecision {
+		t.Errorf("corpus relation F1 %.3f (P %.3f, R %.3f) below the floor F1 %.2f, P %.2f", f1, p, r, corpusMinF1, corpusMinPrecision)
+	}
+}
