@@ -13,9 +13,9 @@ import (
 // scores are score.py's figures for one article.
 type scores struct {
 	TP, Positives, Judged, Correct, NegWrong int
-	Entities, EntitiesFound               int
-	Claims, ClaimsFound                   int
-	F1, P, R                              float64
+	Entities, EntitiesFound                  int
+	Claims, ClaimsFound                      int
+	F1, P, R                                 float64
 }
 
 // scoreArticle ingests one article into a fresh store, exports KGX and
@@ -61,6 +61,7 @@ const (
 	corpusMinF1        = 0.70
 	corpusMinPrecision = 0.90
 )
+
 func TestCorpusGold(t *testing.T) {
 	py := requireTool(t, "python3")
 	golds, _ := filepath.Glob("../../testdata/corpus/*.gold.json")
