@@ -27,6 +27,8 @@ import (
 // markers, link brackets with the whole "(url)" part, images, HTML tags,
 // table pipes, front matter (but its title), fenced code blocks, link
 // reference definitions and citation markers become spaces (newlines stay).
+// Indented code blocks are read as text: in an article they are indented
+// prose.
 // So Text is exactly as long as the source, every offset is a source offset,
 // and the text reads naturally ("The **FDA** [said](http://x)" becomes
 // "The   FDA   said         "). Each Text of a heading, sentence or item is
@@ -160,13 +162,15 @@ var mdFrontMatterKey = regexp.MustCompile(`(?m)^title[ \t]*[:=][ \t]*(.*?)[ \t]*
 // mdFrontMatterStart checks that YAML front matter starts with a key.
 var mdFrontMatterStart = regexp.MustCompile(`^[ \t]*[A-Za-z_][\w .-]*[ \t]*[:=]`)
 
-// frontMatter blanks YAML ("---") or TOML ("+++") front matter at the start
-// of the article out of what goldmark sees, keeping the title as text.
+// frontMatter blanks a byte order mark and YAML ("---") or TOML ("+++")
+// front matter at the start of the article out of what goldmark sees,
+// keeping the front matter's title as text.
 func (m *mdParser) frontMatter() {
 	src := m.in
 	start := 0
 	if bytes.HasPrefix(src, []byte("\uFEFF")) {
 		start = 3
+		copy(src, "   ")
 	}
 	var fence string
 	switch {
@@ -209,7 +213,6 @@ func (m *mdParser) frontMatter() {
 		}
 		if v := strings.TrimSpace(string(src[s:e])); v != "" && v != "|" && v != ">" && v != "|-" && v != ">-" {
 			m.fm = Span{s, e}
-			m.keep = m.keep[:len(m.src)]
 			for i := s; i < e; i++ {
 				m.keep[i] = true
 			}
@@ -313,7 +316,11 @@ func (m *mdParser) footnote(f *extast.Footnote) {
 			}
 		})
 		if s >= 0 {
-			m.foot = append(m.foot, mdFoot{label: string(f.Ref), pos: max(f.Pos(), 0), span: Span{s, e}})
+			pos := f.Pos()
+			if pos < 0 {
+				pos = s
+			}
+			m.foot = append(m.foot, mdFoot{label: string(f.Ref), pos: pos, span: Span{s, e}})
 		}
 	})
 }
@@ -542,12 +549,17 @@ func (m *mdParser) linkDest(l *ast.Link) {
 		return
 	}
 	limit := min(len(m.in), pos+len(d)+4096)
-	i := bytes.Index(m.in[pos:limit], d)
-	if i <= 0 {
-		return
-	}
-	if c := m.in[pos+i-1]; c == '(' || c == '<' || c == ' ' || c == '\t' || c == '\n' {
-		m.dests = append(m.dests, Span{pos + i, pos + i + len(d)})
+	for from := pos + 1; from < limit; {
+		i := bytes.Index(m.in[from:limit], d)
+		if i < 0 {
+			return
+		}
+		at := from + i
+		if c := m.in[at-1]; c == '(' || c == '<' {
+			m.dests = append(m.dests, Span{at, at + len(d)})
+			return
+		}
+		from = at + 1
 	}
 }
 
@@ -955,8 +967,8 @@ func (m *mdParser) build(doc *Document) {
 		for _, b := range m.blocks(doc, e, prev) {
 			b.Boilerplate = e.boiler
 			b.IsReferences = e.refs
-			if len(cur.Blocks) == 0 && cur.Heading == "" {
-				cur.Start = b.Start
+			if cur.Heading == "" && (len(cur.Blocks) == 0 || b.Start < cur.Start) {
+				cur.Start = b.Start // (a table's column lists start at their header)
 			}
 			cur.Blocks = append(cur.Blocks, b)
 			cur.End = max(cur.End, b.End)
@@ -1051,10 +1063,10 @@ var (
 	mdItemHead = regexp.MustCompile(`(?i)^(?:(?:possible|common|other)\s+)?(?:side[- ]effects?|symptoms?|effects?|adverse (?:effects?|events?|reactions?)|reactions?|signs?|problems?|conditions?|withdrawal symptoms?|interactions?|risks?)$`)
 )
 
-// table makes the lists of a table: one per column when the header names
-// groups ("Common | Rare"; the header cell is the lead-in) or when there is
-// one column, else one list with an item per row whose first cell is the
-// label and whose other cells are its sentences.
+// table makes the lists of a table: one per named column when the header
+// names groups ("Common | Rare"; the header cell is the lead-in) or when
+// there is one column, else one list with an item per row whose first cell
+// is the label and whose other cells are its sentences.
 func (m *mdParser) table(e *txtElem, prev *Block) []Block {
 	t := m.p.text
 	x := m.extra[e]
@@ -1075,6 +1087,9 @@ func (m *mdParser) table(e *txtElem, prev *Block) []Block {
 	if len(x.head) == 1 || named >= 2 && groups*2 >= named && !mdItemHead.MatchString(first) {
 		var out []Block
 		for col := range x.head {
+			if len(x.head) > 1 && !ok(x.head[col]) {
+				continue // row labels, not a group
+			}
 			var items []*txtItem
 			for _, r := range x.rows {
 				if col < len(r) && ok(r[col]) {

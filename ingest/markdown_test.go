@@ -77,6 +77,10 @@ func TestParseMarkdownStructure(t *testing.T) {
 			"+++\ntitle = \"Heat Packs\"\n+++\n\nText.\n",
 			"Heat Packs",
 			[]string{"S0 ", "  paragraph 1"}},
+		{"a byte order mark",
+			"\ufeff# Title\n\nText.\n",
+			"Title",
+			[]string{"S0 ", "  paragraph 1"}},
 		{"a leading rule is not front matter",
 			"---\n\n# Title\n\nText.\n",
 			"Title",
@@ -263,20 +267,24 @@ func TestParseMarkdownListsAndLabels(t *testing.T) {
 func TestParseMarkdownReferenceNumbers(t *testing.T) {
 	src := "# T\n\nBody [2].\n\n## References\n\n" +
 		"3. Smith J. A title. J Pain. 2020;1(2):3-4.\n" +
-		"4. [Doe A. Another title. Lancet. 2019;5:6-7.](https://doi.org/10.1016/abc)\n\n" +
+		"4. [Doe A. Another title. Lancet. 2019;5:6-7.](https://doi.org/10.1016/abc)\n" +
+		"5. Roe B. Fifth title. Pain. 2016;9:1-2. [https://pain.org/5](https://pain.org/5)\n\n" +
 		"## Notes\n\n[1] Lee K. Third title. BMJ. 2018;2:1-2.\n[2] Kim H. Fourth title. JAMA. 2017;3:4-5.\n"
 	d := mdParseOK(t, src)
 	var nums []int
 	for _, r := range d.References {
 		nums = append(nums, r.Number)
 	}
-	if !reflect.DeepEqual(nums, []int{3, 4, 1, 2}) {
+	if !reflect.DeepEqual(nums, []int{3, 4, 5, 1, 2}) {
 		t.Errorf("numbers %v", nums)
 	}
 	if r := d.References[1]; r.Ref.DOI != "10.1016/abc" || !strings.HasSuffix(r.Raw, "https://doi.org/10.1016/abc") {
 		t.Errorf("a link's URL is not in the entry: %+v", r)
 	}
-	if r := d.References[2]; r.Raw != "Lee K. Third title. BMJ. 2018;2:1-2." {
+	if r := d.References[2]; r.Raw != "Roe B. Fifth title. Pain. 2016;9:1-2.  https://pain.org/5  https://pain.org/5" {
+		t.Errorf("raw %q", r.Raw)
+	}
+	if r := d.References[3]; r.Raw != "Lee K. Third title. BMJ. 2018;2:1-2." {
 		t.Errorf("raw %q", r.Raw)
 	}
 }
@@ -367,6 +375,14 @@ func TestParseMarkdownTables(t *testing.T) {
 		b := d.Sections[0].Blocks[0]
 		if b.LeadIn == nil || b.LeadIn.Text != "Treatment   What it involves" || b.Items[0].Label != "Physiotherapy" {
 			t.Errorf("block %+v", b)
+		}
+	})
+	t.Run("a column of row labels is no group", func(t *testing.T) {
+		src := "# T\n\n| | Common | Rare |\n|---|---|---|\n| Gut | Nausea | Bleeding |\n"
+		d := mdParseOK(t, src)
+		s := d.Sections[0]
+		if len(s.Blocks) != 2 || s.Blocks[0].LeadIn.Text != "Common" || s.Blocks[1].Items[0].Text != "Bleeding" || s.Start != s.Blocks[0].LeadIn.Start {
+			t.Errorf("section %+v", s)
 		}
 	})
 	t.Run("one column", func(t *testing.T) {
