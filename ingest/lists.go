@@ -29,6 +29,46 @@ func (x *extractor) splitListIn(text string, start, end, base int) []part {
 			protected[k] = true
 		}
 	}
+	// nothing inside parentheses separates items: "breathing problems
+	// (asthma, sleep apnea)"
+	depth := 0
+	for k := 0; k < len(region); k++ {
+		switch region[k] {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		}
+		if depth > 0 {
+			protected[k] = true
+		}
+	}
+	// In a comma list with a serial comma ("A, B or C, and D") a bare "and"
+	// or "or" joins words inside one item ("kidney or liver disease"); in
+	// one without, only the last item may be split ("A, B, C and D").
+	low0 := strings.ToLower(region)
+	serial := strings.Contains(low0, ", and ") || strings.Contains(low0, ", or ")
+	lastComma := strings.LastIndex(low0, ", ")
+	if strings.Count(low0, ", ") >= 1 {
+		for k := 0; k+1 < len(region); k++ {
+			if strings.HasPrefix(low0[k:], " and ") || strings.HasPrefix(low0[k:], " or ") {
+				if k > 0 && region[k-1] == ',' {
+					continue
+				}
+				// only when the conjunction joins words of a longer phrase
+				// ("kidney or liver disease", not "oils and tinctures")
+				rest := low0[k+1:]
+				if c := strings.Index(rest, ","); c >= 0 {
+					rest = rest[:c]
+				}
+				if (serial || k < lastComma) && len(strings.Fields(rest)) >= 3 {
+					protected[k] = true
+				}
+			}
+		}
+	}
 	var out []part
 	from := 0
 	emit := func(to int) {

@@ -225,18 +225,38 @@ func (x *extractor) sentence(s *sent) {
 	// "may help knee osteoarthritis": help with a condition right after it
 	for _, h := range findAll(f, x.rules.rel("help_direct")) {
 		for _, m := range of(s.ms, schema.Condition) {
-			if gap := strings.TrimSpace(text[h.end:max(h.end, s.rel(m))]); s.rel(m) >= h.end && (gap == "" || gap == "with" || gap == "relieve" || gap == "ease" || gap == "treat") {
-				usedRegions = append(usedRegions, [2]int{s.rel(m), s.rel(m) + len(m.Surface)})
-				x.add(subjAt(h.start), schema.UsedFor, x.mentionIRI(m, schema.Condition), opts("helps-condition", s.rel(m)+len(m.Surface)))
+			if s.rel(m) < h.end {
+				continue
 			}
+			gap := strings.Fields(strings.ToLower(text[h.end:s.rel(m)]))
+			if len(gap) > 0 && contains([]string{"with", "relieve", "ease", "treat", "reduce"}, gap[0]) {
+				gap = gap[1:]
+			}
+			modifiers := len(gap) <= 2
+			for _, w := range gap {
+				if contains([]string{"you", "them", "people", "to", "the", "your", "their", "it", "patients"}, w) || strings.HasSuffix(w, ",") {
+					modifiers = false
+				}
+			}
+			if !modifiers {
+				continue
+			}
+			// "may help knee osteoarthritis": the condition with its modifiers
+			phrase := strings.Join(gap, " ")
+			iri := x.mentionIRI(m, schema.Condition)
+			if phrase != "" {
+				iri = x.resolvePart(phrase+" "+m.Surface, x.rules.ConditionHeads, schema.Condition)
+			}
+			usedRegions = append(usedRegions, [2]int{s.rel(m), s.rel(m) + len(m.Surface)})
+			x.add(subjAt(h.start), schema.UsedFor, iri, opts("helps-condition", s.rel(m)+len(m.Surface)))
 		}
 	}
 	// "For knee osteoarthritis, the results are encouraging"
 	if strings.HasPrefix(strings.ToLower(text), "for ") && has(text, []string{"results", "studies", "evidence", "trials", "research"}) {
-		if k := strings.Index(text, ","); k > 0 {
-			for _, m := range of(within(s.ms, s.Start+4, s.Start+k), schema.Condition) {
-				usedRegions = append(usedRegions, [2]int{s.rel(m), s.rel(m) + len(m.Surface)})
-				x.add(subjAt(0), schema.UsedFor, x.mentionIRI(m, schema.Condition), opts("evidence-for-condition", k))
+		if k := strings.Index(text, ","); k > 0 && len(of(within(s.ms, s.Start+4, s.Start+k), schema.Condition)) > 0 {
+			usedRegions = append(usedRegions, [2]int{4, k})
+			for _, iri := range x.objectsIn(text, 4, k, x.rules.ConditionHeads, schema.Condition) {
+				x.add(subjAt(0), schema.UsedFor, iri, opts("evidence-for-condition", k))
 			}
 		}
 	}
