@@ -388,7 +388,7 @@ func (x *extractor) sentence(s *sent) {
 		}
 		for _, m := range of(s.ms, schema.Condition) {
 			e := m.Entry(schema.Condition)
-			if inUsed(m) || x.isRiskCondition(e) || (seOK && s.explicit && !inSE && s.rel(m) < seCue.start) {
+			if inUsed(m) || x.isRiskCondition(e) || e.Kind == "state" || (seOK && s.explicit && !inSE && s.rel(m) < seCue.start) {
 				continue
 			}
 			if m.Entry(schema.Substance, schema.Compound, schema.Effect, schema.Risk) != nil && m.Entry(schema.Condition) != m.Entries[0] {
