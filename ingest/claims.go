@@ -150,6 +150,12 @@ func (x *extractor) resolveRef(attr, claim string, ms []Mention) string {
 		return ""
 	}
 	words := strings.Fields(low)
+	if len(words) > 1 && (words[0] == "in" || words[0] == "according") {
+		words = words[1:] // "In the 2017 review, ..."
+		if words[0] == "to" && len(words) > 1 {
+			words = words[1:]
+		}
+	}
 	if len(words) < 2 || !(words[0] == "a" || words[0] == "an" || words[0] == "one" || words[0] == "this" || words[0] == "the") {
 		return ""
 	}
@@ -176,6 +182,13 @@ func (x *extractor) resolveRef(attr, claim string, ms []Mention) string {
 		for w := range words2 {
 			if r.title[w] {
 				score += x.idf[w]
+			}
+		}
+		// an author named ("A 2021 review by Adebayo")
+		for _, w := range strings.Fields(attr) {
+			if len(w) > 2 && w[0] >= 'A' && w[0] <= 'Z' && r.authTk[strings.ToLower(strings.Trim(w, ",.;:"))] {
+				score += 3
+				break
 			}
 		}
 		// the kind of source named ("review", "survey") in the title, the

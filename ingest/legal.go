@@ -241,6 +241,34 @@ func contains(l []string, w string) bool {
 	return false
 }
 
+// members finds "NSAIDs, which also include naproxen, diclofenac and
+// aspirin": each member is a kind of the class named just before.
+func (x *extractor) members(s *sent, f folded) {
+	text := s.Text
+	for _, h := range findAll(f, []string{"which also includes", "which also include", "which include", "which includes"}) {
+		var class *Mention
+		for i := range s.ms {
+			m := s.ms[i]
+			if end := s.rel(m) + len(m.Surface); end <= h.start && h.start-end <= 4 {
+				class = &s.ms[i]
+			}
+		}
+		if class == nil {
+			continue
+		}
+		e := class.Entry(schema.Substance, schema.Treatment)
+		if e == nil || !strings.HasSuffix(strings.ToLower(class.Surface), "s") || isGeneric(e) {
+			continue // a class is named in the plural ("NSAIDs", "blood thinners")
+		}
+		cls := x.entity(e, class.Surface)
+		for _, iri := range x.objectsIn(text, h.end, clauseEndList(text, h.end), nil, e.Class) {
+			if iri != cls && x.ents[iri] != nil && x.ents[iri].Class == e.Class {
+				x.add(iri, schema.IsA, cls, stmtOpts{rule: "class-members", sent: s.Sentence, certainty: schema.Asserted, ref: s.ref})
+			}
+		}
+	}
+}
+
 // isA extracts class membership: "Kratom is a herbal supplement", "should
 // be classified as an opioid", "it isn't an opioid" (denied).
 func (x *extractor) isA(s *sent, f folded) {

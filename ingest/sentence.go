@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/healthkg/healthkg/schema"
@@ -330,7 +331,7 @@ func (x *extractor) sentence(s *sent) {
 	// risks
 	riskHits := findAll(f, x.rules.rel("risk_cues"))
 	riskCue := len(riskHits) > 0
-	precautionary := len(findAll(f, x.rules.rel("precaution_cues"))) > 0
+	precautionary := len(findAll(f, x.rules.rel("precaution_cues"))) > 0 || len(findAll(f, x.rules.rel("precaution_with"))) > 0
 	for _, m := range s.ms {
 		if precautionary && m.Entry(schema.Risk) != nil {
 			continue // "not recommended during pregnancy": a precaution
@@ -426,6 +427,22 @@ func (x *extractor) sentence(s *sent) {
 				}
 			}
 		}
+		// "alternatives include gabapentin, duloxetine, and treatments applied
+		// to the skin"; "exercise therapy and topical NSAIDs are worth trying"
+		if h, ok := firstHit(f, x.rules.rel("alternatives_here")); ok {
+			from, to := h.end, clauseEndList(text, h.end)
+			if strings.HasPrefix(h.phrase, "are worth") || strings.HasPrefix(h.phrase, "is worth") {
+				from, to = 0, h.start
+				if k := strings.LastIndex(text[:h.start], ", "); k >= 0 && strings.HasPrefix(strings.ToLower(text), "for ") {
+					from = k + 2
+				}
+			}
+			for _, iri := range x.objectsIn(text, from, to, x.rules.DrugHeads, schema.Treatment, schema.Substance) {
+				if iri != x.topic {
+					x.add(x.topic, schema.AlternativeTreatment, iri, opts("alternatives-named", to))
+				}
+			}
+		}
 		if x.kinds["alternatives"] {
 			if h, ok := firstHit(f, x.rules.rel("help_direct")); ok {
 				for _, iri := range x.objectsIn(text, 0, h.start, nil, schema.Treatment, schema.Substance) {
@@ -452,17 +469,29 @@ func (x *extractor) sentence(s *sent) {
 
 	// brands: "sold under brand names including Neurontin and Gralise"
 	if h, ok := firstHit(f, x.rules.rel("brand_cues")); ok {
-		if sub := subjAt(h.start); sub != "" {
-			for _, p := range x.splitList(text, h.end, clauseEndList(text, h.end), s.Start) {
-				name := strings.Trim(p.text, " .,;:\"“”")
-				if name == "" || name[0] < 'A' || name[0] > 'Z' || len(strings.Fields(name)) > 3 {
-					break
+		// the substance named last before the cue ("Duloxetine (brand name Cymbalta)")
+		sub := ""
+		for _, m := range s.ms {
+			if s.rel(m) < h.start && !inParens(text, s.rel(m)) {
+				if iri := x.subjectIRI(m); iri != "" {
+					sub = iri
 				}
-				if x.lx.Lookup(schema.Form, name) != nil {
-					break
-				}
-				x.add(x.newEntity(schema.Substance, name, name), schema.IsA, sub, opts("brand-name", p.end))
 			}
+		}
+		if sub == "" {
+			sub = subjAt(h.start)
+		}
+		for pos := h.end; sub != "" && pos < len(text); {
+			loc := brandRE.FindStringSubmatchIndex(text[pos:])
+			if loc == nil {
+				break
+			}
+			name := text[pos+loc[2] : pos+loc[3]]
+			if x.lx.Lookup(schema.Form, name) != nil {
+				break
+			}
+			x.add(x.newEntity(schema.Substance, name, name), schema.IsA, sub, opts("brand-name", pos+loc[3]))
+			pos += loc[1]
 		}
 	}
 
@@ -484,6 +513,7 @@ func (x *extractor) sentence(s *sent) {
 
 	// is a: "Kratom is a herbal supplement", "should be classified as an opioid"
 	x.isA(s, f)
+	x.members(s, f)
 
 	// alternatives: "a safer alternative to opioids", "lower rate of harm than prescription opioids"
 	for _, h := range findAll(f, x.rules.rel("alternative_cues")) {
@@ -686,6 +716,10 @@ func singular(s string) string {
 	}
 	return s
 }
+
+// brandRE reads the brand names after a cue: capitalised names joined by
+// commas, "and" or "or" ("Lyrica", "Neurontin and Gralise", "Advil, Motrin").
+var brandRE = regexp.MustCompile(`^(?:\s*(?:,|and|or)?\s*)([A-Z][A-Za-z0-9-]+(?: [A-Z][A-Za-z0-9-]+)?)`)
 
 // clauseEndList ends an enumeration at the end of the sentence only.
 func clauseEndList(text string, i int) int {
