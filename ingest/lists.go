@@ -385,7 +385,7 @@ func (x *extractor) list(b *Block) {
 			// "Tell your doctor before trying CBD if you:" + "take blood thinners such as warfarin"
 			o.rule = "list-precautions"
 			name := itemName(it)
-			heads := append(append([]string{}, x.rules.ConditionHeads...), x.rules.DrugHeads...)
+			heads := []string{anyHead}
 			cut := len(name)
 			if k := indexAny(strings.ToLower(name), " because ", " as some ", " as it ", ", because", " since "); k > 0 {
 				cut = k
@@ -783,7 +783,15 @@ func (x *extractor) resolvePart(text string, heads []string, classes ...schema.C
 	}
 	ws := strings.Fields(strings.ToLower(label))
 	last := strings.Trim(ws[len(ws)-1], ",.;:")
-	headOK := heads == nil || contains(heads, last)
+	headOK := heads == nil || contains(heads, last) || len(heads) == 1 && heads[0] == anyHead && len(ws) <= 6
+	if classes[0] == schema.Substance && len(ws) == 1 && len(last) >= 5 && isWordLower(label) {
+		// a drug name by its shape ("methotrexate", "lithium")
+		for _, suf := range x.rules.DrugSuffixes {
+			if strings.HasSuffix(last, suf) {
+				headOK, heads = true, []string{anyHead}
+			}
+		}
+	}
 	switch {
 	case len(ms) == 1 && (len(strings.Fields(ms[0].Surface))*2 >= len(ws) || !headOK || strings.HasSuffix(strings.ToLower(label), strings.ToLower(ms[0].Surface))):
 		return x.entity(ms[0].Entry(classes...), t)
@@ -791,6 +799,19 @@ func (x *extractor) resolvePart(text string, heads []string, classes ...schema.C
 		return x.newEntity(classes[0], label, t)
 	}
 	return ""
+}
+
+// anyHead as the only head accepts any short phrase: the items of a typed
+// list are of its type whatever their head noun.
+const anyHead = "*"
+
+func isWordLower(s string) bool {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z') {
+			return false
+		}
+	}
+	return true
 }
 
 // objectsIn resolves the enumerated phrases of text[from:to] (see resolvePart).

@@ -32,6 +32,7 @@ type ruleSet struct {
 	ConditionHeads    []string          `json:"condition_heads"`
 	DrugHeads         []string          `json:"drug_heads"`
 	QualifierTails    []string          `json:"qualifier_tails"`
+	DrugSuffixes      []string          `json:"drug_suffixes"`
 	EffectVerbs       map[string]string `json:"effect_verbs"`
 	Comment           string            `json:"_comment"`
 }

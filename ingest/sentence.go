@@ -822,6 +822,15 @@ func (x *extractor) precautions(s *sent, f folded, subjAt func(int) string) {
 		from := h.end
 		if contains(x.rules.rel("precaution_context"), h.phrase) {
 			from = h.start // "people with liver disease": the cue is part of the phrase
+		} else if k := indexAny(strings.ToLower(text[h.end:end]), " if you have ever had ", " if you have had ", " if you have ", " if you are ", " if you take ", " if you "); k >= 0 {
+			// "Do not take ibuprofen if you have ever had a stomach ulcer"
+			rest := strings.ToLower(text[h.end+k:end])
+			for _, p := range []string{" if you have ever had ", " if you have had ", " if you have ", " if you are ", " if you take ", " if you "} {
+				if strings.HasPrefix(rest, p) {
+					from = h.end + k + len(p)
+					break
+				}
+			}
 		}
 		heads := append(append([]string{}, x.rules.ConditionHeads...), x.rules.DrugHeads...)
 		for _, iri := range x.objectsIn(text, from, end, heads, schema.Condition, schema.Population, schema.Substance, schema.Risk) {
