@@ -824,7 +824,7 @@ func (x *extractor) precautions(s *sent, f folded, subjAt func(int) string) {
 			from = h.start // "people with liver disease": the cue is part of the phrase
 		} else if k := indexAny(strings.ToLower(text[h.end:end]), " if you have ever had ", " if you have had ", " if you have ", " if you are ", " if you take ", " if you "); k >= 0 {
 			// "Do not take ibuprofen if you have ever had a stomach ulcer"
-			rest := strings.ToLower(text[h.end+k:end])
+			rest := strings.ToLower(text[h.end+k : end])
 			for _, p := range []string{" if you have ever had ", " if you have had ", " if you have ", " if you are ", " if you take ", " if you "} {
 				if strings.HasPrefix(rest, p) {
 					from = h.end + k + len(p)
