@@ -51,11 +51,15 @@ func (x *extractor) splitListIn(text string, start, end, base int) []part {
 	low0 := strings.ToLower(region)
 	serial := strings.Contains(low0, ", and ") || strings.Contains(low0, ", or ")
 	lastComma := strings.LastIndex(low0, ", ")
+	mentionEnd := map[int]bool{}
+	for _, m := range x.lx.Find(region, 0) {
+		mentionEnd[m.End] = true
+	}
 	if strings.Count(low0, ", ") >= 1 {
 		for k := 0; k+1 < len(region); k++ {
 			if strings.HasPrefix(low0[k:], " and ") || strings.HasPrefix(low0[k:], " or ") {
-				if k > 0 && region[k-1] == ',' {
-					continue
+				if k > 0 && region[k-1] == ',' || mentionEnd[k] {
+					continue // after a whole term ("osteoarthritis and rheumatoid arthritis") it separates
 				}
 				// only when the conjunction joins words of a longer phrase
 				// ("kidney or liver disease", not "oils and tinctures")
@@ -762,6 +766,18 @@ func (x *extractor) resolvePart(text string, heads []string, classes ...schema.C
 	for _, q := range x.rules.QualifierTails {
 		if strings.HasSuffix(low, q) {
 			t, low = t[:len(t)-len(q)], low[:len(low)-len(q)]
+		}
+	}
+	// "nerve pain caused by diabetes (diabetic peripheral neuropathy)": the
+	// name in parentheses, when the lexicon knows it
+	if i := strings.Index(t, "("); i > 0 && strings.HasSuffix(t, ")") {
+		inner := t[i+1 : len(t)-1]
+		for _, c := range classes {
+			if e := x.lx.Lookup(c, inner); e != nil {
+				iri := x.entity(e, inner)
+				x.surface(iri, t)
+				return iri
+			}
 		}
 	}
 	label := x.cleanItem(t)
