@@ -33,6 +33,7 @@ type ruleSet struct {
 	DrugHeads         []string          `json:"drug_heads"`
 	QualifierTails    []string          `json:"qualifier_tails"`
 	DrugSuffixes      []string          `json:"drug_suffixes"`
+	FormHeads         []string          `json:"form_heads"`
 	EffectVerbs       map[string]string `json:"effect_verbs"`
 	Comment           string            `json:"_comment"`
 }

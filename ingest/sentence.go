@@ -568,6 +568,20 @@ func (x *extractor) sentence(s *sent) {
 		}
 	}
 
+	// "comes as tablets, capsules, a liquid for children, granules that
+	// dissolve in water, and a gel or spray": every enumerated form
+	for _, h := range findAll(f, x.rules.rel("form_list_cues")) {
+		end := clauseEndList(text, h.end)
+		if k := indexAny(strings.ToLower(text[h.end:end]), " because ", " which ", " so "); k >= 0 {
+			end = h.end + k
+		}
+		for _, iri := range x.objectsIn(text, h.end, end, x.rules.FormHeads, schema.Form) {
+			if sub := subjAt(h.start); sub != "" {
+				x.add(sub, schema.HasForm, iri, opts("form-list", end))
+			}
+		}
+	}
+
 	// strains: "Common strains ... include red vein, white vein, and green vein"
 	if h, ok := firstHit(f, x.rules.rel("strain_cues")); ok {
 		found := false
@@ -849,7 +863,7 @@ func (x *extractor) precautions(s *sent, f folded, subjAt func(int) string) {
 func (x *extractor) symptoms(s *sent, f folded) {
 	text := s.Text
 	conds := of(s.ms, schema.Condition)
-	if len(conds) < 2 {
+	if len(conds) < 1 {
 		return
 	}
 	var owner *Mention
@@ -874,13 +888,25 @@ func (x *extractor) symptoms(s *sent, f folded) {
 			}
 		}
 	}
-	if owner == nil {
+	o := ""
+	if owner != nil {
+		o = x.mentionIRI(*owner, schema.Condition)
+	} else if h, ok := firstHit(f, []string{"symptoms of", "signs of"}); ok {
+		// "Symptoms of acetaminophen poisoning include ...": the named state
+		if k := indexAny(strings.ToLower(text[h.end:]), " include", " are ", " can include", ": "); k > 0 && k < 60 {
+			o = x.resolvePart(text[h.end:h.end+k], []string{anyHead}, schema.Condition)
+			from = h.end + k
+		}
+	}
+	if o == "" {
 		return
 	}
-	o := x.mentionIRI(*owner, schema.Condition)
 	c, cues := x.certainty(text, len(text))
-	for _, m := range within(conds, s.Start+from, s.Start+clauseEndList(text, from)) {
-		if iri := x.mentionIRI(m, schema.Condition); iri != o {
+	if k := indexAny(strings.ToLower(text[from:]), "include ", "includes ", "such as ", ": ", "are "); k >= 0 && k < 20 {
+		from += k + len(strings.Fields(text[from+k:])[0])
+	}
+	for _, iri := range x.objectsIn(text, from, clauseEndList(text, from), []string{anyHead}, schema.Condition) {
+		if iri != o {
 			x.add(o, schema.HasSymptom, iri, stmtOpts{rule: "syndrome-symptom", sent: s.Sentence, certainty: c, cues: cues, ref: s.ref})
 		}
 	}
