@@ -448,8 +448,15 @@ func itemName(it *Item) string {
 func (x *extractor) treatmentItem(it *Item, subj string, o stmtOpts) {
 	o.rule = "list-alternatives"
 	if it.Label == "" {
-		for _, p := range x.itemParts(it.Text, schema.Treatment) {
-			x.add(subj, schema.AlternativeTreatment, x.itemEntity(p, schema.Treatment), o)
+		// "NSAIDs such as ibuprofen", "topical treatments such as diclofenac gel"
+		name := it.Text
+		if k := indexAny(strings.ToLower(name), ", which ", ", because ", " - ", " – ", ": "); k > 0 {
+			name = name[:k]
+		}
+		for _, iri := range x.objectsIn(name, 0, len(name), []string{anyHead}, schema.Treatment, schema.Substance) {
+			if iri != subj {
+				x.add(subj, schema.AlternativeTreatment, iri, o)
+			}
 		}
 		return
 	}

@@ -429,6 +429,18 @@ func (x *extractor) sentence(s *sent) {
 		}
 		// "alternatives include gabapentin, duloxetine, and treatments applied
 		// to the skin"; "exercise therapy and topical NSAIDs are worth trying"
+		// "Keep up the treatments that are known to help, such as regular exercise"
+		if h, ok := firstHit(f, []string{"treatments", "therapies", "options"}); ok && !has(text, x.rules.rel("alternatives_here")) {
+			if k, ok2 := firstHit(fold(text[h.end:]), []string{"such as", "like", "including"}); ok2 && k.start < 60 {
+				from := h.end + k.end
+				to := clauseEndList(text, from)
+				for _, iri := range x.objectsIn(text, from, to, x.rules.DrugHeads, schema.Treatment, schema.Substance) {
+					if iri != x.topic {
+						x.add(x.topic, schema.AlternativeTreatment, iri, opts("treatments-such-as", to))
+					}
+				}
+			}
+		}
 		if h, ok := firstHit(f, x.rules.rel("alternatives_here")); ok {
 			from, to := h.end, clauseEndList(text, h.end)
 			if strings.HasPrefix(h.phrase, "are worth") || strings.HasPrefix(h.phrase, "is worth") {
