@@ -364,6 +364,23 @@ func (x *extractor) sentence(s *sent) {
 		x.add(subjAt(s.rel(m)), schema.HasRisk, iri, o)
 	}
 
+	// "The main dangers are dehydration, relapse, ...", "may not be safe in
+	// pregnancy": named risks
+	for _, h := range findAll(f, []string{"dangers are", "dangers include", "risks are", "risks include", "main risks are", "main dangers are", "not be safe in", "not safe in", "not be safe during", "not safe during", "isn't safe in", "isn't safe during", "unsafe in", "unsafe during"}) {
+		end := clauseEndList(text, h.end)
+		if k := indexAny(strings.ToLower(text[h.end:end]), " because ", " as it ", " since "); k >= 0 {
+			end = h.end + k
+		}
+		if k := strings.Index(text[h.end:end], ", and it "); k >= 0 {
+			end = h.end + k
+		}
+		for _, iri := range x.objectsIn(text, h.end, end, []string{anyHead}, schema.Risk, schema.Condition) {
+			if sub := subjAt(h.start); sub != "" && iri != sub {
+				x.add(sub, schema.HasRisk, iri, opts("named-risk", end))
+			}
+		}
+	}
+
 	// side effects: conditions the subject causes
 	var seHits []hit
 	for _, h := range findAll(f, x.rules.rel("side_effect_cues")) {
