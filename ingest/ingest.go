@@ -154,7 +154,6 @@ func (x *extractor) heading(h Sentence) {
 	s := &sent{Sentence: h, ms: ms}
 	s.subs, s.explicit = x.subjects(h.Text, ms, h.Start)
 	first := len(x.stmts)
-	f := fold(h.Text)
 	for i, m := range ms {
 		if i+1 < len(ms) && m.Entry(schema.Substance) != nil && ms[i+1].Entry(schema.Condition) != nil {
 			between := strings.ToLower(strings.TrimSpace(h.Text[m.End-h.Start : ms[i+1].Start-h.Start]))
@@ -165,7 +164,6 @@ func (x *extractor) heading(h Sentence) {
 			}
 		}
 	}
-	_ = f
 	if strings.HasSuffix(strings.TrimSpace(h.Text), "?") {
 		for k := first; k < len(x.stmts); k++ {
 			for j := range x.stmts[k].Evidence {

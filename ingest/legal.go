@@ -139,9 +139,8 @@ func (x *extractor) legal(s *sent, f folded) {
 			}
 		}
 		iri := x.m.Entity(schema.LegalStatus, key)
-		if e, ok := x.ents[iri]; ok {
+		if _, ok := x.ents[iri]; ok {
 			x.surface(iri, phrase)
-			_ = e
 		} else {
 			x.legalOrder = append(x.legalOrder, iri)
 			x.ents[iri] = &schema.Entity{IRI: iri, Class: schema.LegalStatus, Label: phrase,

@@ -18,7 +18,7 @@ var prepositions = map[string]bool{"on": true, "in": true, "at": true, "of": tru
 // splitList splits text[start:end] into the items of an enumeration
 // ("A, B, and C", "A; B; and C", "A or B"), never inside a lexicon term
 // ("aches and pains") and never before a preposition ("tense and on edge").
-func (x *extractor) splitListIn(text string, start, end, base int) []part {
+func (x *extractor) splitList(text string, start, end int) []part {
 	if start >= end {
 		return nil
 	}
@@ -118,22 +118,8 @@ func (x *extractor) splitListIn(text string, start, end, base int) []part {
 		i = from - 1
 	}
 	emit(len(region))
-	_ = base
 	return out
 }
-
-func (x *extractor) splitList(text string, start, end, base int) []part {
-	return x.splitListIn(text, start, end, base)
-}
-
-// package-level helper used by sentence rules
-func splitList(text string, start, end, base int) []part {
-	return defaultSplitter.splitListIn(text, start, end, base)
-}
-
-// defaultSplitter splits without lexicon protection when no extractor is at
-// hand; the extractor's own splitter is preferred.
-var defaultSplitter = &extractor{lx: &Lexicon{root: &trieNode{}}}
 
 // cleanItem turns an item into a label: without leading articles and
 // qualifiers ("a", "even a", "ongoing"), trailing clauses ("when we can
@@ -236,9 +222,9 @@ func (x *extractor) itemParts(text string, class schema.Class) []part {
 	low := strings.ToLower(t)
 	if k := strings.Index(low, " including "); k > 0 {
 		parts = append(parts, part{text: t[:k], start: 0, end: k})
-		parts = append(parts, x.splitList(t, k+len(" including "), len(t), 0)...)
+		parts = append(parts, x.splitList(t, k+len(" including "), len(t))...)
 	} else {
-		parts = x.splitList(t, 0, len(t), 0)
+		parts = x.splitList(t, 0, len(t))
 	}
 	// distribute a shared head: "Muscle and bone pain", "music, art, or dance therapy"
 	if n := len(parts); n >= 2 {
@@ -514,7 +500,7 @@ func (x *extractor) treatmentSentence(s Sentence, it *Item, subj, owner string, 
 		}
 	}
 	if kindStart >= 0 {
-		for _, p := range x.splitList(text, kindStart, kindEnd, s.Start) {
+		for _, p := range x.splitList(text, kindStart, kindEnd) {
 			name := p.text
 			var rel string
 			if k := indexAny(strings.ToLower(name), " which ", " that "); k > 0 {
@@ -841,7 +827,7 @@ func isWordLower(s string) bool {
 func (x *extractor) objectsIn(text string, from, to int, heads []string, classes ...schema.Class) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, p := range x.splitList(text, from, to, 0) {
+	for _, p := range x.splitList(text, from, to) {
 		// "blood thinners such as warfarin": the class and its example
 		texts := []string{p.text}
 		low := strings.ToLower(p.text)

@@ -210,7 +210,7 @@ func (x *extractor) sentence(s *sent) {
 	for _, h := range findAll(f, x.rules.rel("used_for_cues")) {
 		end := clauseEnd(text, h.end)
 		usedRegions = append(usedRegions, [2]int{h.end, end})
-		for _, p := range x.splitList(text, h.end, end, s.Start) {
+		for _, p := range x.splitList(text, h.end, end) {
 			if w := strings.Fields(strings.ToLower(p.text)); len(w) > 1 && x.rules.EffectVerbs[w[0]] != "" && len(of(within(s.ms, s.Start+p.start, s.Start+p.end), schema.Condition)) == 0 {
 				x.effect(subjAt(p.start), p.text, opts("used-for-effect", p.end))
 			}
@@ -316,7 +316,7 @@ func (x *extractor) sentence(s *sent) {
 		if k := strings.Index(strings.ToLower(text[start:]), "such as"); k >= 0 && k < 12 {
 			start += k + len("such as")
 		}
-		for _, it := range x.splitList(text, start, clauseEnd(text, start), s.Start) {
+		for _, it := range x.splitList(text, start, clauseEnd(text, start)) {
 			if len(within(of(s.ms, schema.Effect), s.Start+it.start, s.Start+it.end)) > 0 {
 				continue
 			}
@@ -486,7 +486,7 @@ func (x *extractor) sentence(s *sent) {
 	// in a section on alternatives: "ways ... like sleeping well, eating a healthy diet, and exercising"
 	if x.kinds["alternatives"] && has(text, []string{"ways", "options", "treatments", "therapies", "alternatives", "help ourselves", "help yourself"}) {
 		if h, ok := firstHit(f, []string{"such as", "like", "including", "include"}); ok {
-			for _, p := range x.splitList(text, h.end, clauseEndList(text, h.end), s.Start) {
+			for _, p := range x.splitList(text, h.end, clauseEndList(text, h.end)) {
 				label := x.cleanItem(p.text)
 				if label == "" || len(strings.Fields(label)) > 5 {
 					continue
@@ -621,7 +621,7 @@ func (x *extractor) sentence(s *sent) {
 		if !found {
 			if k := strings.Index(strings.ToLower(text[h.end:]), " include "); k >= 0 {
 				start := h.end + k + len(" include ")
-				for _, it := range x.splitList(text, start, clauseEnd(text, start), s.Start) {
+				for _, it := range x.splitList(text, start, clauseEnd(text, start)) {
 					if label := x.cleanItem(it.text); label != "" && len(strings.Fields(label)) <= 3 {
 						x.add(subjAt(h.start), schema.HasStrain, x.newEntity(schema.Strain, label, it.text), opts("strain-list", it.end))
 					}
