@@ -252,6 +252,32 @@ func (x *extractor) sentence(s *sent) {
 			x.add(subjAt(h.start), schema.UsedFor, iri, opts("helps-condition", s.rel(m)+len(m.Surface)))
 		}
 	}
+	// "CBD may reduce inflammation and nerve-related pain", "a gel reduced
+	// joint swelling": an effect the subject has
+	for _, h := range findAll(f, []string{"reduce", "reduces", "reduced", "reducing", "relieve", "relieves", "relieved", "relieving", "ease", "eases", "eased", "easing", "alleviate", "alleviates", "alleviated", "lower", "lowers", "lowered", "decrease", "decreases", "decreased"}) {
+		rest := text[h.end:]
+		trim := strings.TrimLeft(rest, " ")
+		for _, det := range []string{"the ", "your ", "their ", "its ", "some "} {
+			trim = strings.TrimPrefix(trim, det)
+		}
+		at := len(text) - len(trim)
+		conds := of(within(s.ms, s.Start+at, s.Start+clauseEndList(text, at)), schema.Condition)
+		if len(conds) == 0 || len(strings.Fields(text[at:s.rel(conds[0])])) > 2 || x.isRiskCondition(conds[0].Entry(schema.Condition)) {
+			continue
+		}
+		last := conds[0]
+		for _, m := range conds[1:] {
+			if between := strings.ToLower(strings.TrimSpace(text[s.rel(last)+len(last.Surface) : s.rel(m)])); between == "and" || between == "or" || between == "," || between == ", and" {
+				last = m
+			}
+		}
+		end := s.rel(last) + len(last.Surface)
+		usedRegions = append(usedRegions, [2]int{at, end})
+		if sub := subjAt(h.start); sub != "" {
+			x.effect(sub, h.phrase+" "+text[at:end], opts("reduces-condition", end))
+		}
+	}
+
 	// "For knee osteoarthritis, the results are encouraging"
 	if strings.HasPrefix(strings.ToLower(text), "for ") && has(text, []string{"results", "studies", "evidence", "trials", "research"}) {
 		if k := strings.Index(text, ","); k > 0 && len(of(within(s.ms, s.Start+4, s.Start+k), schema.Condition)) > 0 {
