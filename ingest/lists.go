@@ -649,7 +649,7 @@ func (x *extractor) effect(owner, vp string, o stmtOpts) {
 	}
 	// "reduce pain and stiffness": the verb applies to each noun
 	objText := strings.Join(kept, " ")
-	if k := strings.Index(objText, " and "); k > 0 && len(strings.Fields(objText[k+5:])) == 1 {
+	if k := strings.Index(objText, " and "); k > 0 && len(strings.Fields(objText[k+5:])) <= 3 {
 		if e := x.lx.Lookup(schema.Effect, verb+" "+objText[:k]); e != nil {
 			x.add(owner, schema.HasEffect, x.entity(e, vp), o)
 			x.effect(owner, verb+" "+objText[k+5:], o)

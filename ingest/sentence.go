@@ -267,8 +267,9 @@ func (x *extractor) sentence(s *sent) {
 		}
 		last := conds[0]
 		for _, m := range conds[1:] {
-			if between := strings.ToLower(strings.TrimSpace(text[s.rel(last)+len(last.Surface) : s.rel(m)])); between == "and" || between == "or" || between == "," || between == ", and" {
-				last = m
+			between := strings.Fields(strings.ToLower(text[s.rel(last)+len(last.Surface) : s.rel(m)]))
+			if len(between) > 0 && len(between) <= 3 && (between[0] == "and" || between[0] == "or" || between[0] == ",") {
+				last = m // "inflammation and nerve-related pain"
 			}
 		}
 		end := s.rel(last) + len(last.Surface)
