@@ -29,12 +29,17 @@ func (x *extractor) legal(s *sent, f folded) {
 			continue
 		}
 		cue := strings.ToLower(h.phrase)
+		prevWord := ""
+		if ws := strings.Fields(strings.ToLower(text[:h.start])); len(ws) > 0 {
+			prevWord = strings.Trim(ws[len(ws)-1], ",;:")
+		}
 		// "Schedule IV controlled substance", "Class B drug"
 		if loc := scheduleRE.FindStringIndex(text[:h.start]); loc != nil {
 			h.start = loc[0]
 		}
-		if after := strings.Fields(strings.ToLower(text[h.end:])); cue != "listed" && len(after) > 0 && h.end < len(text) && text[h.end] == ' ' &&
-			!contains([]string{"by", "in", "for", "as", "and", "to", "under", "at", "across", "throughout", "since", "until", "or", "now", "federally", "here", "there", "yet", "it", "them", "this", "since"}, strings.Trim(after[0], ",.;:")) {
+		auxiliary := contains([]string{"effectively", "has", "have", "had", "was", "were", "is", "are", "been", "be", "which", "it", "not", "and"}, prevWord)
+		if after := strings.Fields(strings.ToLower(text[h.end:])); cue != "listed" && !auxiliary && len(after) > 0 && h.end < len(text) && text[h.end] == ' ' &&
+			!contains([]string{"by", "in", "for", "as", "and", "to", "under", "at", "across", "throughout", "since", "until", "or", "now", "federally", "here", "there", "yet", "it", "them", "this", "since", "like"}, strings.Trim(after[0], ",.;:")) {
 			continue // "regulated medicines": an adjective, not a status
 		}
 		start := h.start
@@ -81,19 +86,23 @@ func (x *extractor) legal(s *sent, f folded) {
 			// "Class C controlled drug since 2019", "FDA-approved for postherpetic
 			// neuralgia": the status without its date or the condition (the
 			// condition is a use of its own)
-			for _, stop := range []string{" since ", " from 19", " from 20", " in 19", " in 20"} {
+			for _, stop := range []string{" since ", " from 19", " from 20", " in 19", " in 20", ": "} {
 				if k := strings.Index(low, stop); k > 0 {
 					phrase, low = phrase[:k], low[:k]
 				}
 			}
 			if strings.Contains(cue, "approved") {
-				if k := strings.Index(low, " for "); k > 0 {
-					rest := phrase[k+5:]
-					if ms := x.lx.Find(rest, 0); len(ms) > 0 && ms[0].Start < 20 && ms[0].Entry(schema.Condition) != nil {
-						phrase = phrase[:k]
+				for _, sep := range []string{" for ", " to treat ", " as a treatment for ", " as an add-on"} {
+					if k := strings.Index(low, sep); k > 0 {
+						rest := phrase[k+len(sep):]
+						if ms := x.lx.Find(rest, 0); sep != " for " || len(ms) > 0 && ms[0].Start < 20 && ms[0].Entry(schema.Condition) != nil {
+							phrase, low = phrase[:k], low[:k]
+						}
 					}
 				}
 			}
+			// "licensed for generalised anxiety disorder as well", "FDA-approved for:"
+			phrase = trimTrailing(phrase, " as well", " too", " also", " for", " to")
 		}
 		if phrase == "" || len(strings.Fields(phrase)) > 16 {
 			continue

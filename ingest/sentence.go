@@ -592,7 +592,7 @@ func (x *extractor) sentence(s *sent) {
 			}
 		}
 	}
-	if s.explicit && len(findAll(f, x.rules.rel("usage_place_cues"))) > 0 && len(findAll(f, x.rules.rel("legal_cues"))) == 0 {
+	if s.explicit && len(findAll(f, x.rules.rel("usage_place_cues"))) > 0 && len(findAll(f, x.rules.rel("legal_cues"))) == 0 && !has(text, []string{"reclassified", "classified"}) {
 		prevOK := -1 // end of the last place that qualified, for "in the US and Europe"
 		for _, m := range of(s.ms, schema.Place) {
 			before := strings.ToLower(strings.TrimRight(text[:s.rel(m)], " "))
