@@ -55,6 +55,22 @@ func (x *extractor) splitList(text string, start, end int) []part {
 	for _, m := range x.lx.Find(region, 0) {
 		mentionEnd[m.End] = true
 	}
+	// "dehydration from vomiting and diarrhoea", "history of drug or alcohol
+	// misuse": a conjunction inside a prepositional phrase joins its objects
+	for k := 0; k+1 < len(region); k++ {
+		if !(strings.HasPrefix(low0[k:], " and ") || strings.HasPrefix(low0[k:], " or ")) || mentionEnd[k] {
+			continue
+		}
+		seg := low0[:k]
+		if c := strings.LastIndexAny(seg, ",;"); c >= 0 {
+			seg = seg[c+1:]
+		}
+		for _, p := range []string{" from ", " of ", " with ", " in "} {
+			if i := strings.Index(seg, p); i > 0 {
+				protected[k] = true
+			}
+		}
+	}
 	if strings.Count(low0, ", ") >= 1 {
 		for k := 0; k+1 < len(region); k++ {
 			if strings.HasPrefix(low0[k:], " and ") || strings.HasPrefix(low0[k:], " or ") {
