@@ -96,6 +96,31 @@ func (x *extractor) cited(nums []int) []string {
 	return out
 }
 
+// authorYearRE finds an author-year citation: "(Okafor & Lindgren, 2020)",
+// "(Hargreaves et al., 2015)", "(Smith 2019)".
+var authorYearRE = regexp.MustCompile(`\(([A-Z][A-Za-z'’-]+)(?:\s+(?:&|and)\s+[A-Z][A-Za-z'’-]+|\s+et al\.?)?,?\s+((?:19|20)\d\d)[a-z]?\)`)
+
+// authorYear resolves the first author-year citation of a sentence to the
+// one reference with that first author's name and year, or "".
+func (x *extractor) authorYear(text string) string {
+	m := authorYearRE.FindStringSubmatch(text)
+	if m == nil {
+		return ""
+	}
+	year, _ := strconv.Atoi(m[2])
+	name := strings.ToLower(m[1])
+	var hits []string
+	for _, r := range x.refs {
+		if r.year == year && (r.authTk[name] || strings.Contains(r.org, name)) {
+			hits = append(hits, r.iri)
+		}
+	}
+	if len(hits) == 1 {
+		return hits[0]
+	}
+	return ""
+}
+
 // attribution returns the phrase that attributes a sentence to a source:
 // the text before a quotation ("A 2020 study found that:"), or a leading
 // reporting clause ("The World Health Organization states that").

@@ -198,6 +198,7 @@ func (x *extractor) paragraph(ss []Sentence) {
 		if len(s.Quotes) > 0 {
 			claimText = s.Quotes[0].Text
 		}
+		ay := x.authorYear(s.Text)
 		switch {
 		case len(s.Cites) > 0:
 			// "[2-4]": the numbered references the sentence cites
@@ -205,6 +206,9 @@ func (x *extractor) paragraph(ss []Sentence) {
 			if len(s.refs) > 0 {
 				s.ref = s.refs[0]
 			}
+		case ay != "":
+			// "(Okafor & Lindgren, 2020)": an author-year citation
+			s.ref, s.refs = ay, []string{ay}
 		case attr != "":
 			s.ref = x.resolveRef(attr, claimText, s.ms)
 		case x.quoteAttr != "":

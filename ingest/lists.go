@@ -452,7 +452,9 @@ func (x *extractor) treatmentItem(it *Item, subj string, o stmtOpts) {
 	if it.Label == "" {
 		// "NSAIDs such as ibuprofen", "topical treatments such as diclofenac gel"
 		name := it.Text
-		if k := indexAny(strings.ToLower(name), ", which ", ", because ", " - ", " – ", ": "); k > 0 {
+		// "topical anti-inflammatory gels for joint pain", "ibuprofen, if your
+		// stomach allows it": the treatment without its purpose or condition
+		if k := indexAny(strings.ToLower(name), ", which ", ", because ", " - ", " – ", ": ", " for ", ", if ", " if "); k > 0 {
 			name = name[:k]
 		}
 		for _, iri := range x.objectsIn(name, 0, len(name), []string{anyHead}, schema.Treatment, schema.Substance) {
