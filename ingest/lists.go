@@ -772,7 +772,10 @@ func (x *extractor) headEntry(label string, class schema.Class) *Entry {
 // noun says it is of the class (heads lists the nouns; nil allows any).
 // It returns "" when the phrase names nothing of the classes.
 func (x *extractor) resolvePart(text string, heads []string, classes ...schema.Class) string {
-	t := strings.TrimSpace(strings.Trim(text, " ,;:.\"“”()"))
+	t := strings.TrimSpace(strings.Trim(text, " ,;:.\"“”"))
+	if strings.Count(t, "(") != strings.Count(t, ")") {
+		t = strings.TrimSpace(strings.Trim(t, "()"))
+	}
 	low := strings.ToLower(t)
 	for _, q := range x.rules.QualifierTails {
 		if strings.HasSuffix(low, q) {
@@ -786,6 +789,12 @@ func (x *extractor) resolvePart(text string, heads []string, classes ...schema.C
 		for _, c := range classes {
 			if e := x.lx.Lookup(c, inner); e != nil {
 				iri := x.entity(e, inner)
+				x.surface(iri, t)
+				return iri
+			}
+		}
+		if len(strings.Fields(inner)) >= 2 && !strings.Contains(inner, "(") {
+			if iri := x.resolvePart(inner, heads, classes...); iri != "" {
 				x.surface(iri, t)
 				return iri
 			}
