@@ -464,7 +464,7 @@ func (x *extractor) finish() {
 		}
 		x.art.Entities = append(x.art.Entities, *e)
 	}
-	x.art.Statements = append(x.art.Statements, x.stmts...)
+	x.art.Statements = append(x.art.Statements, denyWins(x.stmts)...)
 	// one node per IRI: a claim or a reference given twice keeps its first place
 	x.art.Claims = uniqueBy(x.art.Claims, func(c schema.Claim) string { return c.IRI })
 	x.art.References = uniqueBy(x.art.References, func(r schema.Reference) string { return r.IRI })
@@ -480,6 +480,43 @@ func uniqueBy[T any](xs []T, key func(T) string) []T {
 			seen[k] = true
 			out = append(out, x)
 		}
+	}
+	return out
+}
+
+// denyWins drops the positive evidence of a fact that the same sentence
+// denies: one rule may read "isn't proven to help with X" as a use while
+// another reads the denial; the denial wins, so a denied fact never becomes
+// a positive edge.
+func denyWins(stmts []schema.Statement) []schema.Statement {
+	type key struct {
+		s, o       string
+		p          schema.Predicate
+		start, end int
+	}
+	denied := map[key]bool{}
+	for _, st := range stmts {
+		if st.Negated {
+			for _, ev := range st.Evidence {
+				denied[key{st.Subject, st.Object, st.Predicate, ev.Start, ev.End}] = true
+			}
+		}
+	}
+	var out []schema.Statement
+	for _, st := range stmts {
+		if !st.Negated {
+			var keep []schema.Evidence
+			for _, ev := range st.Evidence {
+				if !denied[key{st.Subject, st.Object, st.Predicate, ev.Start, ev.End}] {
+					keep = append(keep, ev)
+				}
+			}
+			if len(keep) == 0 {
+				continue
+			}
+			st.Evidence = keep
+		}
+		out = append(out, st)
 	}
 	return out
 }

@@ -249,7 +249,11 @@ func (x *extractor) sentence(s *sent) {
 				iri = x.resolvePart(phrase+" "+m.Surface, x.rules.ConditionHeads, schema.Condition)
 			}
 			usedRegions = append(usedRegions, [2]int{s.rel(m), s.rel(m) + len(m.Surface)})
-			x.add(subjAt(h.start), schema.UsedFor, iri, opts("helps-condition", s.rel(m)+len(m.Surface)))
+			o := opts("helps-condition", s.rel(m)+len(m.Surface))
+			if neg, ncues := x.negatedAt(text, h.start); neg {
+				o.negated, o.cues = true, ncues
+			}
+			x.add(subjAt(h.start), schema.UsedFor, iri, o)
 		}
 	}
 	// "CBD may reduce inflammation and nerve-related pain", "a gel reduced

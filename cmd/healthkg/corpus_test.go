@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/healthkg/healthkg/internal/rdfcheck"
 )
 
 // scores are score.py's figures for one article.
@@ -102,4 +104,24 @@ func TestCorpusGold(t *testing.T) {
 	if f1 < corpusMinF1 || p < corpusMinPrecision {
 		t.Errorf("corpus relation F1 %.3f (P %.3f, R %.3f) below the floor F1 %.2f, P %.2f", f1, p, r, corpusMinF1, corpusMinPrecision)
 	}
+}
+
+// TestCorpusExportInterop ingests the whole test corpus (text, Markdown and
+// HTML) into one store and feeds every export to the independent parsers:
+// many articles, merged nodes and edges, still valid and still one graph.
+func TestCorpusExportInterop(t *testing.T) {
+	tmp := t.TempDir()
+	db := filepath.Join(tmp, "db")
+	if code, out, stderr := runCmd(t, "ingest", "--db", db, "--jobs", "2", "../../testdata/corpus"); code != 0 || !strings.Contains(out, "12 articles: 12 ingested") {
+		t.Fatalf("ingest: exit %d\n%s\n%s", code, out, stderr)
+	}
+	out := filepath.Join(tmp, "out")
+	if code, _, stderr := runCmd(t, "export", "--db", db, "--out", out, "--format", "all"); code != 0 {
+		t.Fatalf("export: %s", stderr)
+	}
+	os.Remove(filepath.Join(out, "context.jsonld")) // a context, not data
+	rdfcheck.Check(t, out)
+	rdfcheck.CheckSameGraph(t, filepath.Join(out, "graph.nt"), filepath.Join(out, "graph.nq"),
+		filepath.Join(out, "graph.ttl"), filepath.Join(out, "graph.jsonld"))
+	checkDenied(t, filepath.Join(out, "edges.jsonl"))
 }

@@ -112,7 +112,7 @@ func collect(paths []string, baseURL string) ([]job, error) {
 			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
 				return filepath.SkipDir
 			}
-			if !d.IsDir() && articleExts[strings.ToLower(filepath.Ext(path))] {
+			if !d.IsDir() && articleExts[strings.ToLower(filepath.Ext(path))] && !projectFile(d.Name()) {
 				found = append(found, path)
 			}
 			return nil
@@ -130,6 +130,13 @@ func collect(paths []string, baseURL string) ([]job, error) {
 		}
 	}
 	return out, nil
+}
+
+// projectFile reports whether a file in a walked directory is the folder's
+// own documentation (README, LICENSE, CHANGELOG) rather than an article.
+func projectFile(name string) bool {
+	n := strings.ToUpper(name)
+	return strings.HasPrefix(n, "README") || strings.HasPrefix(n, "LICENSE") || strings.HasPrefix(n, "CHANGELOG")
 }
 
 // batch is what an ingest did.
