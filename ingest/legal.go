@@ -257,7 +257,10 @@ func (x *extractor) members(s *sent, f folded) {
 		var class *Mention
 		for i := range s.ms {
 			m := s.ms[i]
-			if end := s.rel(m) + len(m.Surface); end <= h.start && h.start-end <= 4 {
+			end := s.rel(m) + len(m.Surface)
+			gap := strings.TrimSpace(text[min(end, h.start):h.start])
+			// "NSAIDs, which also include", "drugs (NSAIDs), which also include"
+			if end <= h.start && (h.start-end <= 4 || strings.HasPrefix(gap, "(") && strings.HasSuffix(gap, "),") && len(gap) < 24) {
 				class = &s.ms[i]
 			}
 		}

@@ -155,6 +155,9 @@ func (lx *Lexicon) add(e *Entry) {
 	}
 	for _, s := range append([]string{e.Label}, e.Synonyms...) {
 		lx.index(e, s)
+		if t := strings.ReplaceAll(s, ".", ""); t != s && strings.TrimSpace(t) != "" {
+			lx.index(e, t) // "St John's wort" as well as "St. John's wort"
+		}
 	}
 }
 

@@ -398,6 +398,10 @@ func (x *extractor) list(b *Block) {
 			}
 			for _, iri := range x.objectsIn(name, 0, cut, heads, schema.Condition, schema.Population, schema.Substance, schema.Risk) {
 				x.add(subj, schema.HasPrecaution, iri, o)
+				if e, se := x.ents[iri], x.ents[subj]; e != nil && e.Class == schema.Substance && se != nil && se.Class != schema.Treatment {
+					// "take blood thinners such as warfarin": a drug to tell the doctor about interacts
+					x.add(subj, schema.InteractsWith, iri, o)
+				}
 			}
 		case "alternatives":
 			x.treatmentItem(it, subj, o)
@@ -820,11 +824,11 @@ func (x *extractor) resolvePart(text string, heads []string, classes ...schema.C
 	ws := strings.Fields(strings.ToLower(label))
 	last := strings.Trim(ws[len(ws)-1], ",.;:")
 	headOK := heads == nil || contains(heads, last) || len(heads) == 1 && heads[0] == anyHead && len(ws) <= 6
-	if classes[0] == schema.Substance && len(ws) == 1 && len(last) >= 5 && isWordLower(label) {
+	if contains(classNames(classes), string(schema.Substance)) && len(ws) == 1 && len(last) >= 5 && isWordLower(label) {
 		// a drug name by its shape ("methotrexate", "lithium")
 		for _, suf := range x.rules.DrugSuffixes {
-			if strings.HasSuffix(last, suf) {
-				headOK, heads = true, []string{anyHead}
+			if strings.HasSuffix(last, suf) && x.lx.Lookup(schema.Condition, label) == nil {
+				return x.newEntity(schema.Substance, label, t)
 			}
 		}
 	}
@@ -835,6 +839,14 @@ func (x *extractor) resolvePart(text string, heads []string, classes ...schema.C
 		return x.newEntity(classes[0], label, t)
 	}
 	return ""
+}
+
+func classNames(cs []schema.Class) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, string(c))
+	}
+	return out
 }
 
 // anyHead as the only head accepts any short phrase: the items of a typed

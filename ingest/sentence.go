@@ -915,6 +915,9 @@ func (x *extractor) precautions(s *sent, f folded, subjAt func(int) string) {
 			c, cues := x.certainty(text, end)
 			o := stmtOpts{rule: "precaution", sent: s.Sentence, certainty: c, cues: append(cues, h.phrase), ref: s.ref}
 			x.add(sub, schema.HasPrecaution, iri, o)
+			if e := x.ents[iri]; e != nil && e.Class == schema.Substance && (strings.Contains(h.phrase, "combin") || strings.Contains(h.phrase, "mix")) {
+				x.add(sub, schema.InteractsWith, iri, o) // "should not be combined with fluvoxamine"
+			}
 		}
 	}
 }
