@@ -872,7 +872,11 @@ func (x *extractor) objectsIn(text string, from, to int, heads []string, classes
 		low := strings.ToLower(p.text)
 		for _, sep := range []string{" such as ", " including ", " like ", " e.g. "} {
 			if k := strings.Index(low, sep); k > 0 {
-				texts = []string{p.text[:k], p.text[k+len(sep):]}
+				texts = []string{p.text[:k]}
+				ex := p.text[k+len(sep):]
+				for _, q := range x.splitList(ex, 0, len(ex)) {
+					texts = append(texts, q.text) // "lidocaine plasters or a capsaicin patch"
+				}
 				break
 			}
 		}

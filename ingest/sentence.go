@@ -206,6 +206,21 @@ func (x *extractor) sentence(s *sent) {
 		}
 	}
 
+	// "blocks the reuptake of serotonin and norepinephrine": the transporters
+	if loc := reuptakeRE.FindStringSubmatchIndex(text); loc != nil {
+		for g := 1; g <= 2; g++ {
+			if loc[2*g] < 0 {
+				continue
+			}
+			name := text[loc[2*g]:loc[2*g+1]]
+			if e := x.lx.Lookup(schema.Receptor, name+" reuptake"); e != nil {
+				for _, sub := range x.subjectAt(s, loc[0]) {
+					x.add(sub, schema.ActsOn, x.entity(e, "reuptake of "+name), opts("blocks-reuptake", loc[1]))
+				}
+			}
+		}
+	}
+
 	// uses: "to treat aches and pains", "helps with anxiety", "as a chronic pain treatment"
 	for _, h := range findAll(f, x.rules.rel("used_for_cues")) {
 		end := clauseEnd(text, h.end)
@@ -790,6 +805,9 @@ func singular(s string) string {
 	}
 	return s
 }
+
+// reuptakeRE finds "blocks the reuptake of serotonin and norepinephrine".
+var reuptakeRE = regexp.MustCompile(`(?i)\b(?:blocks?|blocking|inhibits?|inhibiting|prevents?)\s+the\s+reuptake\s+of\s+([a-z]+)(?:\s+and\s+([a-z]+))?`)
 
 // brandRE reads the brand names after a cue: capitalised names joined by
 // commas, "and" or "or" ("Lyrica", "Neurontin and Gralise", "Advil, Motrin").
