@@ -440,7 +440,7 @@ func (x *extractor) sentence(s *sent) {
 		seCue = seHits[0]
 	}
 	inSE := x.kinds["side_effects"] || x.kinds["long_term"] || x.kinds["withdrawal"]
-	listCue := has(text, []string{"such as", "include", "includes", "including", "common", "reported", "associated with"})
+	listCue := has(text, []string{"such as", "include", "includes", "including", "common", "reported", "associated with", "linked to", "risk of"})
 	if (seOK && s.explicit) || (inSE && listCue) {
 		pred := schema.HasSideEffect
 		rule := "side-effect"
