@@ -283,6 +283,21 @@ func (x *extractor) subjectAt(s *sent, pos int) []string {
 		}
 	}
 	clause := text[start:pos]
+	// "Epidiolex, a purified CBD oral solution that is FDA-approved for ...":
+	// a relative clause after an appositive is about the appositive's head
+	if rel := strings.ToLower(text[:start]); strings.HasSuffix(rel, " that ") || strings.HasSuffix(rel, " which ") {
+		before := text[:start]
+		if k := max(strings.LastIndex(before, ", a "), strings.LastIndex(before, ", an ")); k > 0 && start-k < 80 {
+			for i := len(s.ms) - 1; i >= 0; i-- {
+				m := s.ms[i]
+				if r := m.Start - s.Start; r+len(m.Surface) == k {
+					if iri := x.subjectIRI(m); iri != "" {
+						return []string{iri}
+					}
+				}
+			}
+		}
+	}
 	head := strings.Fields(clause)
 	if len(head) > 4 {
 		head = head[:4]
