@@ -441,7 +441,7 @@ func (x *extractor) sentence(s *sent) {
 	}
 	inSE := x.kinds["side_effects"] || x.kinds["long_term"] || x.kinds["withdrawal"]
 	listCue := has(text, []string{"such as", "include", "includes", "including", "common", "reported", "associated with", "linked to", "risk of"})
-	if (seOK && s.explicit) || (inSE && listCue) {
+	if (seOK && s.explicit) || (inSE && (listCue || seOK)) {
 		pred := schema.HasSideEffect
 		rule := "side-effect"
 		switch {
@@ -728,6 +728,21 @@ func (x *extractor) sentence(s *sent) {
 	// precautions: "Tell your doctor if you have kidney disease", "should not
 	// be taken with alcohol", "people with liver disease should avoid it"
 	x.precautions(s, f, subjAt)
+
+	// "Alcohol can make drowsiness worse, so it is best avoided": the substance
+	// named first is to be avoided with the topic
+	if h, ok := firstHit(f, []string{"is best avoided", "best avoided", "should be avoided", "are best avoided"}); ok && x.topic != "" {
+		for _, m := range of(s.ms, schema.Substance) {
+			if s.rel(m) < h.start {
+				if iri := x.mentionIRI(m, schema.Substance); iri != x.topic {
+					o := opts("avoid-with", h.end)
+					x.add(x.topic, schema.HasPrecaution, iri, o)
+					x.add(x.topic, schema.InteractsWith, iri, o)
+				}
+				break
+			}
+		}
+	}
 
 	// symptoms of a syndrome: "Symptoms of serotonin syndrome include
 	// agitation, confusion and a fast heartbeat"
