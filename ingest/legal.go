@@ -38,7 +38,7 @@ func (x *extractor) legal(s *sent, f folded) {
 			h.start = loc[0]
 		}
 		auxiliary := contains([]string{"effectively", "has", "have", "had", "was", "were", "is", "are", "been", "be", "which", "it", "not", "and"}, prevWord)
-		if after := strings.Fields(strings.ToLower(text[h.end:])); cue != "listed" && !auxiliary && len(after) > 0 && h.end < len(text) && text[h.end] == ' ' &&
+		if after := strings.Fields(strings.ToLower(text[h.end:])); cue != "listed" && cue != "lists" && !strings.HasPrefix(cue, "removed") && !auxiliary && len(after) > 0 && h.end < len(text) && text[h.end] == ' ' &&
 			!contains([]string{"by", "in", "for", "as", "and", "to", "under", "at", "across", "throughout", "since", "until", "or", "now", "federally", "here", "there", "yet", "it", "them", "this", "since", "like"}, strings.Trim(after[0], ",.;:")) {
 			continue // "regulated medicines": an adjective, not a status
 		}
@@ -71,7 +71,7 @@ func (x *extractor) legal(s *sent, f folded) {
 		}
 		var phrase string
 		end := legalEnd(text, h.end)
-		if cue == "listed" {
+		if cue == "listed" || cue == "lists" {
 			rest := text[h.end:end]
 			k := strings.Index(strings.ToLower(rest), " as ")
 			if k < 0 {
@@ -95,10 +95,16 @@ func (x *extractor) legal(s *sent, f folded) {
 				for _, sep := range []string{" for ", " to treat ", " as a treatment for ", " as an add-on"} {
 					if k := strings.Index(low, sep); k > 0 {
 						rest := phrase[k+len(sep):]
-						if ms := x.lx.Find(rest, 0); sep != " for " || len(ms) > 0 && ms[0].Start < 20 && ms[0].Entry(schema.Condition) != nil {
+						if ms := x.lx.Find(rest, 0); sep == " as an add-on" || len(ms) > 0 && ms[0].Start < 20 && ms[0].Entry(schema.Condition) != nil {
 							phrase, low = phrase[:k], low[:k]
 						}
 					}
+				}
+			}
+			// "a boxed warning from the FDA about an increased risk": the warning
+			if strings.Contains(cue, "warning") {
+				if k := indexAny(low, " from ", " about "); k > 0 {
+					phrase, low = phrase[:k], low[:k]
 				}
 			}
 			// "licensed for generalised anxiety disorder as well", "FDA-approved for:"
