@@ -142,7 +142,10 @@ func (x *extractor) splitList(text string, start, end int) []part {
 // manage it") and punctuation; lower-cased unless it is an acronym or a
 // proper name.
 func (x *extractor) cleanItem(s string) string {
-	s = strings.TrimSpace(strings.Trim(s, " ,;:.\"“”()"))
+	s = strings.TrimSpace(strings.Trim(s, " ,;:.\"“”"))
+	if strings.Count(s, "(") != strings.Count(s, ")") || strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
+		s = strings.TrimSpace(strings.Trim(s, " ,;:.\"“”()"))
+	}
 	low := strings.ToLower(s)
 	for _, k := range x.rules.ItemKeepPrefixes {
 		if strings.HasPrefix(low, k) {

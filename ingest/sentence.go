@@ -240,23 +240,41 @@ func (x *extractor) sentence(s *sent) {
 	}
 	// "may help knee osteoarthritis": help with a condition right after it
 	for _, h := range findAll(f, x.rules.rel("help_direct")) {
+		from, chained := h.end, false
 		for _, m := range of(s.ms, schema.Condition) {
-			if s.rel(m) < h.end {
+			if s.rel(m) < from {
 				continue
 			}
-			gap := strings.Fields(strings.ToLower(text[h.end:s.rel(m)]))
-			if len(gap) > 0 && contains([]string{"with", "relieve", "ease", "treat", "reduce"}, gap[0]) {
+			gap := strings.Fields(strings.ToLower(text[from:s.rel(m)]))
+			if chained {
+				// "may help neck pain, knee osteoarthritis and tension-type
+				// headaches": the conditions coordinated with the first
+				sep := false
+				if lead := strings.TrimLeft(text[from:s.rel(m)], " "); strings.HasPrefix(lead, ",") {
+					gap, sep = strings.Fields(strings.ToLower(strings.TrimPrefix(lead, ","))), true
+				}
+				if len(gap) > 0 && (gap[0] == "and" || gap[0] == "or") {
+					gap, sep = gap[1:], true
+				}
+				if !sep {
+					break
+				}
+			} else if len(gap) > 0 && contains([]string{"with", "relieve", "ease", "treat", "reduce"}, gap[0]) {
 				gap = gap[1:]
 			}
 			modifiers := len(gap) <= 2
 			for _, w := range gap {
-				if contains([]string{"you", "them", "people", "to", "the", "your", "their", "it", "patients"}, w) || strings.HasSuffix(w, ",") {
+				if contains([]string{"you", "them", "people", "to", "the", "your", "their", "it", "patients", "and", "or"}, w) || strings.HasSuffix(w, ",") {
 					modifiers = false
 				}
 			}
 			if !modifiers {
+				if chained {
+					break
+				}
 				continue
 			}
+			from, chained = s.rel(m)+len(m.Surface), true
 			// "may help knee osteoarthritis": the condition with its modifiers
 			phrase := strings.Join(gap, " ")
 			iri := x.mentionIRI(m, schema.Condition)
@@ -281,7 +299,7 @@ func (x *extractor) sentence(s *sent) {
 		}
 		at := len(text) - len(trim)
 		conds := of(within(s.ms, s.Start+at, s.Start+clauseEndList(text, at)), schema.Condition)
-		if len(conds) == 0 || len(strings.Fields(text[at:s.rel(conds[0])])) > 2 || x.isRiskCondition(conds[0].Entry(schema.Condition)) {
+		if len(conds) == 0 || len(strings.Fields(text[at:s.rel(conds[0])])) > 2 && !strings.HasPrefix(strings.ToLower(text[at:]), "the frequency of ") || x.isRiskCondition(conds[0].Entry(schema.Condition)) {
 			continue
 		}
 		last := conds[0]
@@ -293,6 +311,13 @@ func (x *extractor) sentence(s *sent) {
 		}
 		end := s.rel(last) + len(last.Surface)
 		usedRegions = append(usedRegions, [2]int{at, end})
+		if lead := strings.ToLower(text[at:s.rel(conds[0])]); lead == "how often " || lead == "the frequency of " || lead == "the number of " {
+			// "can reduce how often migraines happen": it prevents them
+			if sub := subjAt(h.start); sub != "" {
+				x.add(sub, schema.UsedFor, x.mentionIRI(conds[0], schema.Condition), opts("reduces-frequency", end))
+			}
+			continue
+		}
 		if sub := subjAt(h.start); sub != "" {
 			x.effect(sub, h.phrase+" "+text[at:end], opts("reduces-condition", end))
 		}
@@ -475,6 +500,39 @@ func (x *extractor) sentence(s *sent) {
 				}
 			}
 			x.add(subjAt(s.rel(m)), pred, x.mentionIRI(m, schema.Condition), o)
+		}
+	}
+
+	// "More severe side effects, while rare, include a collapsed lung
+	// (pneumothorax) ..., infections ... and nerve injury": every item of an
+	// enumeration of side effects, known to the lexicon or not
+	if loc := seIncludeRE.FindStringSubmatchIndex(strings.ToLower(text)); loc != nil && !s.withdraw {
+		pred, rule := schema.HasSideEffect, "side-effects-include"
+		if lt {
+			pred, rule = schema.HasLongTermSideEffect, "long-term-side-effects-include"
+		}
+		end := clauseEndList(text, loc[1])
+		stops := []string{", but ", " but "}
+		if strings.HasSuffix(text[loc[0]:loc[1]], "such as") {
+			stops = append(stops, " are ", " is ", " usually ", " tend to ", " go away ")
+		}
+		if k := indexAny(strings.ToLower(text[loc[1]:end]), stops...); k >= 0 {
+			end = loc[1] + k // "such as drowsiness are usually mild"
+		}
+		o := opts(rule, end)
+		if neg, ncues := x.negatedAt(text, loc[0]); neg {
+			o.negated, o.cues = true, ncues
+		}
+		if sub := subjAt(loc[0]); sub != "" {
+			for _, p := range x.splitList(text, loc[1], end) {
+				item := p.text
+				if k := indexAny(strings.ToLower(item), " when ", " from ", " if ", " after ", " in people ", " because "); k > 0 {
+					item = item[:k]
+				}
+				if iri := x.resolvePart(item, []string{anyHead}, schema.Condition); iri != "" && iri != sub {
+					x.add(sub, pred, iri, o)
+				}
+			}
 		}
 	}
 
@@ -829,6 +887,10 @@ var reuptakeRE = regexp.MustCompile(`(?i)\b(?:blocks?|blocking|inhibits?|inhibit
 var brandRE = regexp.MustCompile(`^(?:\s*(?:,|and|or)?\s*)([A-Z][A-Za-z0-9-]+(?: [A-Z][A-Za-z0-9-]+)?)`)
 
 // clauseEndList ends an enumeration at the end of the sentence only.
+// seIncludeRE finds an enumeration of side effects in running text:
+// "side effects include", "serious side effects, while rare, can include".
+var seIncludeRE = regexp.MustCompile(`\b(?:side|adverse) effects(?:, [a-z ]{1,30},)? (?:can |may |also )?(?:include|includes|such as)\b`)
+
 func clauseEndList(text string, i int) int {
 	if k := sentenceStop(text[i:]); k >= 0 {
 		return i + k
