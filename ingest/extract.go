@@ -211,7 +211,7 @@ func phrases(hs []hit) []string {
 
 var subordinators = map[string]bool{"although": true, "though": true, "while": true, "since": true, "because": true, "if": true, "when": true, "unlike": true, "as": true, "after": true, "before": true, "despite": true, "whereas": true, "like": true}
 
-var pronouns = map[string]bool{"it": true, "it's": true, "its": true, "they": true, "these": true, "this": true, "their": true, "them": true, "both": true}
+var pronouns = map[string]bool{"it": true, "it's": true, "its": true, "they": true, "these": true, "this": true, "their": true, "them": true, "both": true, "neither": true}
 
 // subjects returns what a sentence is about: the antecedent of a leading
 // pronoun, else the first substance or compound it mentions (outside

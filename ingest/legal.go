@@ -43,7 +43,7 @@ func (x *extractor) legal(s *sent, f folded) {
 			continue // "regulated medicines": an adjective, not a status
 		}
 		start := h.start
-		negated := false
+		negated := firstWord(text) == "neither" // "Neither is approved for pain"
 		// take in a preceding negation or adverb: "not approved", "currently unregulated"
 		for k := 0; k < 3; k++ {
 			b := strings.TrimRight(text[:start], " ")
@@ -112,6 +112,9 @@ func (x *extractor) legal(s *sent, f folded) {
 		}
 		if phrase == "" || len(strings.Fields(phrase)) > 16 {
 			continue
+		}
+		if negated && start == h.start {
+			phrase = "not " + phrase // the negation came from "Neither"
 		}
 		covered = end
 		status := legalStatusWord(cue, negated, phrase)

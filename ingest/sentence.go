@@ -33,8 +33,11 @@ func (x *extractor) mentions(text string, base int) []Mention {
 	var out []Mention
 	for i := 0; i < len(ms); i++ {
 		m := ms[i]
-		out = append(out, m)
 		after := text[m.End-base:]
+		if startsWithAny(after, "-based", "-containing", "-free") {
+			continue // "THC-based medicines": a modifier, not a mention
+		}
+		out = append(out, m)
 		trim := strings.TrimLeft(after, " ")
 		if !strings.HasPrefix(trim, "(") {
 			continue
