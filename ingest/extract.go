@@ -243,11 +243,25 @@ func (x *extractor) subjects(text string, ms []Mention, base int) (subs []string
 	// the main clause: after a leading subordinate clause ("Although its
 	// name suggests a link to GABA, gabapentin does not ...")
 	from := 0
+	back := x.prevSubjects // what a pronoun of the main clause refers to
 	if subordinators[w] {
 		if k := strings.Index(text, ", "); k > 0 {
 			from = k + 2
-			if fw := firstWord(text[from:]); (fw == "it" || fw == "they" || fw == "it's") && len(x.prevSubjects) > 0 {
-				return x.prevSubjects, true
+			// "Since kratom works on ..., some scientists say it ...": the
+			// substance of the subordinate clause
+			for _, m := range ms {
+				if w == "like" || w == "unlike" {
+					break // "Like other opioids, it ...": a comparison
+				}
+				if m.Start-base < from && !inParens(text, m.Start-base) {
+					if iri := x.subjectIRI(m); iri != "" {
+						back = []string{iri}
+						break
+					}
+				}
+			}
+			if fw := firstWord(text[from:]); (fw == "it" || fw == "they" || fw == "it's") && len(back) > 0 {
+				return back, true
 			}
 		}
 	}
@@ -256,6 +270,15 @@ func (x *extractor) subjects(text string, ms []Mention, base int) (subs []string
 			continue
 		}
 		if iri := x.subjectIRI(m); iri != "" {
+			// "Animal studies suggest it may reduce pain ... as delta-9 THC":
+			// a subject pronoun before the first name refers back
+			if len(back) > 0 {
+				for _, w := range strings.Fields(strings.ToLower(text[from : m.Start-base])) {
+					if w == "it" || w == "they" {
+						return back, true
+					}
+				}
+			}
 			return []string{iri}, true
 		}
 	}
