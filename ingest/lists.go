@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/healthkg/healthkg/schema"
@@ -357,7 +358,23 @@ func (x *extractor) list(b *Block) {
 		case "withdrawal", "long_term", "side_effects":
 			pred := map[string]schema.Predicate{"withdrawal": schema.HasWithdrawalSymptom, "long_term": schema.HasLongTermSideEffect, "side_effects": schema.HasSideEffect}[kind]
 			o.rule = "list-" + strings.ReplaceAll(kind, "_", "-")
-			for _, p := range x.itemParts(itemName(it), schema.Condition) {
+			name := itemName(it)
+			// "Black, tarry stools, which can be signs of bleeding in the
+			// stomach": the condition is the side effect, the rest its signs
+			if loc := signOfRE.FindStringSubmatchIndex(name); loc != nil {
+				if cond := x.resolvePart(name[loc[2]:loc[3]], []string{anyHead}, schema.Condition); cond != "" {
+					x.add(subj, pred, cond, o)
+					so := o
+					so.rule = "list-signs-of"
+					for _, p := range x.itemParts(name[:loc[0]], schema.Condition) {
+						if sign := x.itemEntity(p, schema.Condition); sign != "" && sign != cond {
+							x.add(cond, schema.HasSymptom, sign, so)
+						}
+					}
+					break
+				}
+			}
+			for _, p := range x.itemParts(name, schema.Condition) {
 				p2 := p
 				if e := x.lx.Lookup(schema.Condition, x.cleanItem(p.text)); e != nil && x.isRiskCondition(e) {
 					x.add(subj, schema.HasRisk, x.itemEntity(p2, schema.Condition), o)
@@ -442,6 +459,10 @@ func (x *extractor) list(b *Block) {
 		}
 	}
 }
+
+// signOfRE finds the condition a list item's signs point to: ", which can
+// be signs of kidney problems", ", which may mean a stomach ulcer".
+var signOfRE = regexp.MustCompile(`(?i),? which (?:can|could|may|might) (?:be (?:an? )?(?:early )?(?:signs?|symptoms?) of|mean) (?:an? |the )?(.+?)\.?$`)
 
 // itemName is what a list item names: its label when it has one
 // ("Breathing problems: especially when ..."), else its text.
