@@ -890,7 +890,46 @@ func isWordLower(s string) bool {
 func (x *extractor) objectsIn(text string, from, to int, heads []string, classes ...schema.Class) []string {
 	var out []string
 	seen := map[string]bool{}
+	var ps []part
 	for _, p := range x.splitList(text, from, to) {
+		// "for fibromyalgia, for nerve pain after injury and for shingles",
+		// "in older adults and in people with lung disease": the repeated
+		// preposition starts each item
+		for {
+			starts := func(prep string) bool {
+				for _, q := range append(ps, p) {
+					if strings.HasPrefix(strings.ToLower(strings.TrimLeft(q.text, " ")), prep+" ") {
+						return true
+					}
+				}
+				return false
+			}
+			low := strings.ToLower(p.text)
+			k, skip := -1, 0
+			for _, prep := range []string{"for", "in", "to", "with", "after", "during"} {
+				if !starts(prep) {
+					continue
+				}
+				for _, conj := range []string{" and ", " or "} {
+					if i := strings.Index(low, conj+prep+" "); i > 0 && (k < 0 || i < k) {
+						k, skip = i, len(conj)
+					}
+				}
+			}
+			if k < 0 {
+				break
+			}
+			ps = append(ps, part{text: p.text[:k], start: p.start, end: p.start + k})
+			p = part{text: p.text[k+skip:], start: p.start + k + skip, end: p.end}
+		}
+		ps = append(ps, p)
+	}
+	for _, p := range ps {
+		if t := strings.TrimLeft(p.text, " "); startsWithAny(strings.ToLower(t), "for ", "in ", "to ", "with ", "after ", "during ") {
+			k := strings.Index(t, " ")
+			p.start += len(p.text) - len(t) + k + 1
+			p.text = t[k+1:]
+		}
 		// "blood thinners such as warfarin": the class and its example
 		texts := []string{p.text}
 		low := strings.ToLower(p.text)
