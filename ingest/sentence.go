@@ -144,6 +144,16 @@ func (x *extractor) sentence(s *sent) {
 	// compounds: "The two main chemicals in kratom are mitragynine and ...",
 	// "one of more than a hundred compounds found in the cannabis plant",
 	// "kratom contains mitragynine"
+	if pronouns[firstWord(text)] && len(x.prevSubjects) == 1 {
+		// "It occurs naturally in cannabis": the compound referred to
+		if e := x.ents[x.prevSubjects[0]]; e != nil && e.Class == schema.Compound {
+			if h, ok := firstHit(f, x.rules.rel("compound_sources")); ok && h.start < 30 {
+				if owner, _ := x.compoundOwner(s, f); owner != "" {
+					x.add(owner, schema.HasActiveCompound, e.IRI, opts("compound-in-substance", h.end))
+				}
+			}
+		}
+	}
 	if compounds := of(s.ms, schema.Compound); len(compounds) > 0 {
 		owner, ownerAt := x.compoundOwner(s, f)
 		var cs []string
@@ -158,6 +168,8 @@ func (x *extractor) sentence(s *sent) {
 			}
 			if len(before) > 0 {
 				compounds = before
+			} else if h, ok := firstHit(f, x.rules.rel("compound_sources")); ok && h.end <= ownerAt-s.Start {
+				compounds = nil // "It occurs naturally in cannabis ... from CBD"
 			}
 		}
 		for _, m := range compounds {
@@ -947,6 +959,17 @@ func (x *extractor) compoundOwner(s *sent, f folded) (string, int) {
 		for i := len(before) - 1; i >= 0 && i >= len(before)-4; i-- {
 			if w := strings.Trim(before[i], ",;:"); (w == "its" || w == "their") && len(x.prevSubjects) > 0 {
 				return x.prevSubjects[0], s.Start + h.start
+			}
+		}
+	}
+	// "Most CBD is extracted from hemp", "It occurs naturally in cannabis":
+	// the substance right after a verb of origin
+	for _, h := range findAll(f, x.rules.rel("compound_sources")) {
+		for _, m := range s.ms {
+			if r := s.rel(m); r > h.end && len(strings.Fields(s.Text[h.end:r])) <= 3 {
+				if iri := subst(m); iri != "" {
+					return iri, m.Start
+				}
 			}
 		}
 	}
