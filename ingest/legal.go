@@ -301,8 +301,8 @@ func (x *extractor) isA(s *sent, f folded) {
 			if gap < 0 {
 				continue
 			}
-			if gap <= 12 && len(strings.Fields(text[h.end:s.rel(m)])) <= 1 && m.Entry(schema.Substance, schema.Treatment) != nil {
-				obj = &m
+			if gap <= 12 && len(strings.Fields(text[h.end:s.rel(m)])) <= 1 && (m.Entry(schema.Substance, schema.Treatment) != nil || m.Entry(schema.Compound) != nil && strings.HasSuffix(m.Surface, "s")) {
+				obj = &m // "compounds called cannabinoids": a class of compounds too
 			}
 			break
 		}
@@ -332,6 +332,6 @@ func (x *extractor) isA(s *sent, f folded) {
 		} else if neg, ncues := x.negatedAt(text, h.start); neg {
 			o.negated, o.cues = true, ncues
 		}
-		x.add(subj, schema.IsA, x.mentionIRI(*obj, schema.Substance, schema.Treatment), o)
+		x.add(subj, schema.IsA, x.mentionIRI(*obj, schema.Substance, schema.Treatment, schema.Compound), o)
 	}
 }
