@@ -10,6 +10,8 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -54,6 +56,32 @@ type Entry struct {
 type XRef struct {
 	ID     string `json:"id"`
 	Source string `json:"source"`
+}
+
+// xrefShapes are the identifier schemes an entry may name, with the shape
+// of their local part: Wikidata items (Q42), MeSH descriptors and
+// supplementary concepts (D000001, C000002), ChEBI numbers (27732).
+var xrefShapes = map[string]*regexp.Regexp{
+	"wikidata": regexp.MustCompile(`^Q[1-9][0-9]*$`),
+	"mesh":     regexp.MustCompile(`^[DC][0-9]{6,9}$`),
+	"chebi":    regexp.MustCompile(`^[1-9][0-9]*$`),
+}
+
+// checkXRef accepts an external identifier only in a known scheme, in that
+// scheme's shape, and with the source it was checked against: an ID
+// nobody verified is never published.
+func checkXRef(x XRef) error {
+	prefix, local, ok := strings.Cut(x.ID, ":")
+	shape := xrefShapes[prefix]
+	switch {
+	case !ok || shape == nil:
+		return fmt.Errorf("xref %q: want wikidata:Q…, mesh:D… or chebi:N", x.ID)
+	case !shape.MatchString(local):
+		return fmt.Errorf("xref %q: not a %s identifier", x.ID, prefix)
+	case strings.TrimSpace(x.Source) == "":
+		return fmt.Errorf("xref %q: no source it was checked against", x.ID)
+	}
+	return nil
 }
 
 // Lexicon holds the entries and a matcher over their surface forms.
@@ -132,6 +160,11 @@ func (lx *Lexicon) read(name string, r io.Reader, class schema.Class) error {
 		if strings.TrimSpace(e.Label) == "" {
 			return fmt.Errorf("%s:%d: entry without a label", name, line)
 		}
+		for _, x := range e.XRefs {
+			if err := checkXRef(x); err != nil {
+				return fmt.Errorf("%s:%d: %q: %v", name, line, e.Label, err)
+			}
+		}
 		lx.add(&e)
 	}
 	if err := sc.Err(); err != nil {
@@ -147,6 +180,11 @@ func (lx *Lexicon) add(e *Entry) {
 		old.Synonyms = append(old.Synonyms, e.Synonyms...)
 		if e.IsA != "" {
 			old.IsA = e.IsA
+		}
+		for _, x := range e.XRefs {
+			if !slices.Contains(old.XRefs, x) {
+				old.XRefs = append(old.XRefs, x)
+			}
 		}
 		e = old
 	} else {

@@ -396,6 +396,10 @@ func TestLexiconLoadFileErrors(t *testing.T) {
 		{"no-label", "{\"class\": \"Substance\", \"label\": \"  \"}\n", ":1: entry without a label"},
 		{"not-an-object", "[1, 2]\n", ":1: "},
 		{"wrong-type", "{\"class\": \"Substance\", \"label\": \"a\", \"synonyms\": \"b\"}\n", ":1: "},
+		{"xref-no-source", "{\"class\": \"Substance\", \"label\": \"a\", \"xrefs\": [{\"id\": \"wikidata:Q42\"}]}\n", ":1: \"a\": xref \"wikidata:Q42\": no source"},
+		{"xref-unknown-scheme", "{\"class\": \"Substance\", \"label\": \"a\", \"xrefs\": [{\"id\": \"umls:C0001\", \"source\": \"me\"}]}\n", ":1: \"a\": xref \"umls:C0001\": want"},
+		{"xref-bad-shape", "\n{\"class\": \"Compound\", \"label\": \"a\", \"xrefs\": [{\"id\": \"chebi:CHEBI_1\", \"source\": \"me\"}]}\n", ":2: \"a\": xref \"chebi:CHEBI_1\": not a chebi identifier"},
+		{"xref-mesh-shape", "{\"class\": \"Condition\", \"label\": \"a\", \"xrefs\": [{\"id\": \"mesh:Q000009\", \"source\": \"me\"}]}\n", ":1: \"a\": xref \"mesh:Q000009\": not a mesh"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			file := writeFile(t, c.name+".jsonl", c.content)

@@ -488,3 +488,62 @@ func TestCorpusIngest(t *testing.T) {
 		t.Error("kratom hasWithdrawalSymptom runny nose, stated in two articles, is not one edge with two publications")
 	}
 }
+
+// TestLexiconXRefs: identifiers a user's lexicon gives (with the source
+// they were checked against) reach the store and every export: KGX xref and
+// skos:exactMatch; the embedded lexicon gives none it has not verified.
+func TestLexiconXRefs(t *testing.T) {
+	dir := t.TempDir()
+	lex := filepath.Join(dir, "ids.jsonl")
+	if err := os.WriteFile(lex, []byte(`{"class": "Substance", "label": "kratom", "xrefs": [{"id": "wikidata:Q1365086", "source": "test fixture"}]}
+{"class": "Condition", "label": "nausea", "xrefs": [{"id": "mesh:D009325", "source": "test fixture"}]}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	art := filepath.Join(dir, "a.txt")
+	if err := os.WriteFile(art, []byte("Kratom and nausea\n\nKratom can cause nausea and constipation.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "x.db")
+	if code, _, stderr := runCmd(t, "ingest", "--db", db, "--lexicon", lex, art); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	out := filepath.Join(dir, "out")
+	for _, f := range []string{"kgx", "nt"} {
+		if code, _, stderr := runCmd(t, "export", "--db", db, "--format", f, "--out", out); code != 0 {
+			t.Fatalf("export %s: exit %d: %s", f, code, stderr)
+		}
+	}
+	nodes, err := os.ReadFile(filepath.Join(out, "nodes.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	xrefs := map[string][]string{}
+	for _, line := range strings.Split(strings.TrimSpace(string(nodes)), "\n") {
+		var n struct {
+			Name string   `json:"name"`
+			XRef []string `json:"xref"`
+		}
+		if err := json.Unmarshal([]byte(line), &n); err != nil {
+			t.Fatal(err)
+		}
+		xrefs[n.Name] = n.XRef
+	}
+	for name, want := range map[string]string{"kratom": "wikidata:Q1365086", "nausea": "mesh:D009325"} {
+		if got := xrefs[name]; len(got) != 1 || got[0] != want {
+			t.Errorf("node %s xref = %q, want [%s]", name, got, want)
+		}
+	}
+	if got := xrefs["constipation"]; len(got) != 0 {
+		t.Errorf("constipation xref = %q: the embedded lexicon carries no unverified IDs", got)
+	}
+	nt, err := os.ReadFile(filepath.Join(out, "graph.nt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<http://www.w3.org/2004/02/skos/core#exactMatch> <http://www.wikidata.org/entity/Q1365086>", "<http://www.w3.org/2004/02/skos/core#exactMatch> <http://id.nlm.nih.gov/mesh/D009325>"} {
+		if !strings.Contains(string(nt), want) {
+			t.Errorf("graph.nt lacks %s", want)
+		}
+	}
+}
