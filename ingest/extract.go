@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -288,6 +289,9 @@ func (x *extractor) subjects(text string, ms []Mention, base int) (subs []string
 	return nil, false
 }
 
+// genericSubjectRE finds a clause about any substance at all.
+var genericSubjectRE = regexp.MustCompile(`^(?:when |if |once |whenever )?(?:a|any|another|every) (?:substance|drug|medicine|medication|painkiller|chemical|supplement)s? `)
+
 // subjectAt returns what the statement at byte pos of the sentence is
 // about: the substance (or pronoun) at the head of the clause that holds
 // pos; else the sentence's subject when it comes before pos; else the
@@ -306,6 +310,9 @@ func (x *extractor) subjectAt(s *sent, pos int) []string {
 		}
 	}
 	clause := text[start:pos]
+	if genericSubjectRE.MatchString(strings.ToLower(clause)) {
+		return nil // "When a substance acts on opioid receptors": no one substance
+	}
 	// "Epidiolex, a purified CBD oral solution that is FDA-approved for ...":
 	// a relative clause after an appositive is about the appositive's head
 	if rel := strings.ToLower(text[:start]); strings.HasSuffix(rel, " that ") || strings.HasSuffix(rel, " which ") {

@@ -913,6 +913,10 @@ func clauseEndList(text string, i int) int {
 	return len(text)
 }
 
+// madeFromRE finds "(that) your liver makes from", "produced from" after a
+// compound noun.
+var madeFromRE = regexp.MustCompile(`^\s+(?:[a-z’']+\s+){0,3}(?:makes|made|produces|produced|forms|formed|creates|created|converts|turns)\s+from\b`)
+
 // compoundOwner finds the substance a sentence says compounds are in:
 // "compounds (found) in X", "chemicals of X", "X contains". It returns the
 // substance's IRI and the offset of its mention, or "".
@@ -942,6 +946,11 @@ func (x *extractor) compoundOwner(s *sent, f folded) (string, int) {
 	}
 	for _, h := range findAll(f, x.rules.rel("compound_nouns")) {
 		rest := strings.Fields(strings.ToLower(s.Text[h.end:]))
+		if loc := madeFromRE.FindStringIndex(strings.ToLower(s.Text[h.end:])); loc != nil {
+			// "O-desmethyltramadol, a compound your liver makes from tramadol"
+			rest = strings.Fields(strings.ToLower(s.Text[h.end+loc[1]-len("from"):]))
+			h.end += loc[1] - len("from")
+		}
 		if len(rest) == 0 || !(rest[0] == "in" || rest[0] == "of" || rest[0] == "from" || len(rest) > 1 && rest[0] == "found" && rest[1] == "in") {
 			continue
 		}
