@@ -937,6 +937,10 @@ func (x *extractor) compoundOwner(s *sent, f folded) (string, int) {
 		if owner != nil {
 			return x.mentionIRI(*owner, schema.Substance), owner.Start
 		}
+		if x.topic != "" && (strings.Contains(h.phrase, "metabolite") || strings.Contains(h.phrase, "breakdown product")) {
+			// "a breakdown product called AM404": of the article's topic
+			return x.topic, s.Start + h.start
+		}
 	}
 	subst := func(m Mention) string {
 		if e := m.Entry(schema.Substance); e != nil && !isGeneric(e) && m.Entry(schema.Compound) == nil {
@@ -953,6 +957,16 @@ func (x *extractor) compoundOwner(s *sent, f folded) (string, int) {
 		}
 		if len(rest) == 0 || !(rest[0] == "in" || rest[0] == "of" || rest[0] == "from" || len(rest) > 1 && rest[0] == "found" && rest[1] == "in") {
 			continue
+		}
+		if len(rest) > 1 && rest[0] == "from" && (rest[1] == "it" || rest[1] == "it,") {
+			// "not from tramadol itself but from O-desmethyltramadol, a
+			// compound your liver makes from it": the article's topic,
+			// named before
+			for _, m := range s.ms {
+				if s.rel(m) < h.start && x.topic != "" && subst(m) == x.topic {
+					return x.topic, s.Start + h.end + 5
+				}
+			}
 		}
 		for _, m := range s.ms {
 			if r := s.rel(m); r > h.end && len(strings.Fields(s.Text[h.end:r])) <= 4 {
