@@ -290,7 +290,7 @@ func (x *extractor) subjects(text string, ms []Mention, base int) (subs []string
 }
 
 // genericSubjectRE finds a clause about any substance at all.
-var genericSubjectRE = regexp.MustCompile(`^(?:when |if |once |whenever )?(?:a|any|another|every) (?:substance|drug|medicine|medication|painkiller|chemical|supplement)s? `)
+var genericSubjectRE = regexp.MustCompile(`^(when |if |once |whenever )?(?:a|any|another|every) (?:substance|drug|medicine|medication|painkiller|chemical|supplement)s? `)
 
 // subjectAt returns what the statement at byte pos of the sentence is
 // about: the substance (or pronoun) at the head of the clause that holds
@@ -310,7 +310,7 @@ func (x *extractor) subjectAt(s *sent, pos int) []string {
 		}
 	}
 	clause := text[start:pos]
-	if genericSubjectRE.MatchString(strings.ToLower(clause)) {
+	if loc := genericSubjectRE.FindStringSubmatchIndex(strings.ToLower(clause)); loc != nil && (start == 0 || loc[2] >= 0) {
 		return nil // "When a substance acts on opioid receptors": no one substance
 	}
 	// "Epidiolex, a purified CBD oral solution that is FDA-approved for ...":
