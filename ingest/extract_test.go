@@ -415,6 +415,101 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "side effects enumerated in running text, known to the lexicon or not",
+		text: `Dry Needling
+
+Serious side effects, though uncommon, can include a punctured lung (pneumothorax) if the needle goes too deep, infections from unclean equipment, and nerve injury.
+
+Side effects such as soreness are usually mild.
+`,
+		want: []string{
+			"dry needling hasSideEffect punctured lung (pneumothorax)",
+			"dry needling hasSideEffect infection",
+			"dry needling hasSideEffect nerve damage",
+			"dry needling hasSideEffect soreness",
+		},
+		absent: []string{"dry needling hasSideEffect soreness are usually mild", "dry needling hasSideEffect * if the needle *"},
+	},
+	{
+		name: "coordinated conditions after 'may help'; 'reduce how often' is a use",
+		text: `Magnesium for Pain
+
+Magnesium may help muscle cramps, restless legs and tension headaches, and it may reduce how often migraines happen.
+
+Magnesium may help with back pain where inflammation is present.
+`,
+		want: []string{
+			"magnesium usedFor muscle cramp | hedged",
+			"magnesium usedFor restless legs syndrome | hedged",
+			"magnesium usedFor tension headache | hedged",
+			"magnesium usedFor migraine | hedged",
+			"magnesium usedFor back pain | hedged",
+		},
+		absent: []string{"magnesium usedFor inflammation", "magnesium hasEffect *"},
+	},
+	{
+		name: "list items that are signs of a condition",
+		text: `Naproxen
+
+Stop taking naproxen and call a doctor if you have:
+
+- Dark, bloody stools, which may be a sign of bleeding in the stomach
+- Yellow skin, which could mean liver damage
+`,
+		want: []string{
+			"naproxen hasSideEffect gastrointestinal bleeding",
+			"gastrointestinal bleeding hasSymptom bloody stools",
+			"naproxen hasSideEffect liver damage",
+			"liver damage hasSymptom jaundice",
+		},
+		absent: []string{"naproxen hasSideEffect bloody stools", "naproxen hasSideEffect yellow skin"},
+	},
+	{
+		name: "an enumeration that repeats its preposition",
+		text: `Amitriptyline
+
+Amitriptyline is prescribed for nerve pain, for migraine prevention and for fibromyalgia.
+`,
+		want: []string{
+			"amitriptyline usedFor neuropathic pain",
+			"amitriptyline usedFor fibromyalgia",
+		},
+		absent: []string{"amitriptyline usedFor * and for *"},
+	},
+	{
+		name: "'Neither' negates; 'X-based' is a modifier; a generic substance is no subject",
+		text: `Cannabis Medicines
+
+Two THC-based medicines exist: dronabinol and nabilone. Neither is approved for back pain.
+
+When a drug acts on opioid receptors every day, the body adapts.
+`,
+		want:   []string{"dronabinol hasLegalStatus *"},
+		absent: []string{"THC usedFor *", "THC hasLegalStatus *", "dronabinol usedFor back pain", "* actsOn opioid receptor"},
+		check: func(a *schema.Article, l labeller) []string {
+			for _, e := range a.Entities {
+				if e.Class == schema.LegalStatus && e.Status != "not approved" {
+					return []string{fmt.Sprintf("legal status %q (%s), want not approved", e.Label, e.Status)}
+				}
+			}
+			return nil
+		},
+	},
+	{
+		name: "compounds by origin and metabolites of the topic",
+		text: `Codeine
+
+Most THC sold legally is extracted from cannabis. It occurs naturally in hemp only in traces, so most is made from CBD.
+
+Much of codeine's effect comes from morphine, a compound the liver makes from it. A metabolite called norcodeine is weaker.
+`,
+		want: []string{
+			"cannabis hasActiveCompound THC",
+			"codeine hasActiveCompound norcodeine",
+		},
+		absent: []string{"hemp hasActiveCompound CBD"},
+	},
+	{
 		name: "side-effect list with lead-in",
 		text: `Kratom Side Effects
 

@@ -300,6 +300,11 @@ func (x *extractor) itemEntity(p part, class schema.Class) string {
 // listKind says what a list enumerates, from its lead-in or, when the
 // lead-in does not say, its section.
 func (x *extractor) listKind(lead string) string {
+	// "Stop taking it and get medical help straight away if you have:":
+	// warning signs, that is serious side effects
+	if has(lead, x.rules.rel("warning_sign_cues")) && has(lead, []string{"if you"}) && !has(lead, []string{"before"}) {
+		return "side_effects"
+	}
 	for _, k := range []string{"precautions", "withdrawal", "long_term", "side_effects", "symptoms", "alternatives", "interactions", "forms", "strains", "benefits", "uses"} {
 		if !has(lead, x.rules.Sections[k]) {
 			continue

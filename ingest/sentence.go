@@ -154,6 +154,13 @@ func (x *extractor) sentence(s *sent) {
 			}
 		}
 	}
+	// "A metabolite called norcodeine": a compound the lexicon does not know
+	if loc := calledCompoundRE.FindStringSubmatchIndex(text); loc != nil && len(within(s.ms, s.Start+loc[2], s.Start+loc[3])) == 0 {
+		if owner, _ := x.compoundOwner(s, f); owner != "" {
+			name := text[loc[2]:loc[3]]
+			x.add(owner, schema.HasActiveCompound, x.newEntity(schema.Compound, name, name), opts("compound-called", loc[3]))
+		}
+	}
 	if compounds := of(s.ms, schema.Compound); len(compounds) > 0 {
 		owner, ownerAt := x.compoundOwner(s, f)
 		var cs []string
@@ -912,6 +919,10 @@ func clauseEndList(text string, i int) int {
 	}
 	return len(text)
 }
+
+// calledCompoundRE finds a compound named by the text: "a metabolite called
+// norcodeine", "an alkaloid known as mitraphylline".
+var calledCompoundRE = regexp.MustCompile(`\b(?:[Cc]ompound|[Cc]hemical|[Aa]lkaloid|[Mm]etabolite|[Bb]reakdown product)s? (?:called|named|known as) ([A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])\b`)
 
 // madeFromRE finds "(that) your liver makes from", "produced from" after a
 // compound noun.
