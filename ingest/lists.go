@@ -278,6 +278,13 @@ func (x *extractor) itemParts(text string, class schema.Class) []part {
 // itemEntity resolves one part of an item to an entity of the class.
 func (x *extractor) itemEntity(p part, class schema.Class) string {
 	label := x.cleanItem(p.text)
+	if len(strings.Fields(label)) > 8 {
+		// "A severe allergic reaction with swelling of the face, lips or
+		// tongue": the thing named before its description
+		if k := indexAny(label, " with ", ", particularly ", ", especially "); k > 0 {
+			label = label[:k]
+		}
+	}
 	if label == "" || len(strings.Fields(label)) > 8 {
 		return ""
 	}

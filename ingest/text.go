@@ -1199,24 +1199,28 @@ func (p *txtParser) flatRun(k int, colon bool) ([]*txtItem, int) {
 		idx = append(idx, n)
 		n++
 	}
-	if len(idx) >= 2 && !p.continues(n) {
-		return lineItems(idx), n
-	}
-	// a block of lines of one shape
-	idx = idx[:0]
+	tight, tightEnd := idx, n
+	// a block of lines of one shape; it wins over a shorter tight run
+	// ("Slow or shallow breathing" then "A severe allergic reaction with
+	// swelling of the face, lips or tongue")
+	var block []int
 	shape := ""
 	for n = k; n < len(ls) && !ls[n].blank && !ls[n].rule && !ls[n].bullet; n++ {
 		sh := p.lineShape(n)
 		if sh == "" || (shape != "" && sh != shape) {
-			idx = nil
+			block = nil
 			break
 		}
 		shape = sh
-		idx = append(idx, n)
+		block = append(block, n)
 	}
-	if len(idx) >= 2 && (n == len(ls) || ls[n].blank || ls[n].rule) {
-		return lineItems(idx), n
+	if len(block) >= 2 && len(block) > len(tight) && (n == len(ls) || ls[n].blank || ls[n].rule) {
+		return lineItems(block), n
 	}
+	if len(tight) >= 2 && !p.continues(tightEnd) {
+		return lineItems(tight), tightEnd
+	}
+	idx = nil
 	// loose: short lines, each a block of its own
 	idx = nil
 	for m := k; m < len(ls) && p.shortItemLine(m, true) && (m+1 == len(ls) || ls[m+1].blank); {
