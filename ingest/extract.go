@@ -280,7 +280,7 @@ func (x *extractor) subjects(text string, ms []Mention, base int) (subs []string
 					}
 				}
 			}
-			return []string{iri}, true
+			return x.coordinated(text, ms, base, m, iri), true
 		}
 	}
 	if x.topic != "" {
@@ -291,6 +291,42 @@ func (x *extractor) subjects(text string, ms []Mention, base int) (subs []string
 
 // genericSubjectRE finds a clause about any substance at all.
 var genericSubjectRE = regexp.MustCompile(`^(when |if |once |whenever )?(?:a|any|another|every) (?:substance|drug|medicine|medication|painkiller|chemical|supplement)s? `)
+
+// coordinated extends a subject that opens its clause with the subjects
+// coordinated with it: "Clonidine and lofexidine can reduce sweating",
+// "Capsaicin patches or lidocaine plasters can help".
+func (x *extractor) coordinated(text string, ms []Mention, base int, first Mention, iri string) []string {
+	subs := []string{iri}
+	if len(strings.Fields(text[:first.Start-base])) > 1 {
+		return subs
+	}
+	prev := first
+	for _, m := range ms {
+		if m.Start <= prev.Start {
+			continue
+		}
+		gap := strings.Fields(strings.ToLower(text[prev.End-base : m.Start-base]))
+		if len(gap) == 0 || len(gap) > 2 {
+			break
+		}
+		conj := strings.TrimSuffix(gap[len(gap)-1], ",")
+		if conj != "and" && conj != "or" && !(len(gap) == 1 && gap[0] == ",") {
+			break
+		}
+		if len(gap) == 2 && (strings.HasSuffix(gap[0], ",") || !contains(x.rules.FormHeads, gap[0])) {
+			break // only a form word may stand between: "patches or"
+		}
+		next := x.subjectIRI(m)
+		if next == "" {
+			break
+		}
+		if !contains(subs, next) {
+			subs = append(subs, next)
+		}
+		prev = m
+	}
+	return subs
+}
 
 // subjectAt returns what the statement at byte pos of the sentence is
 // about: the substance (or pronoun) at the head of the clause that holds
@@ -351,7 +387,7 @@ func (x *extractor) subjectAt(s *sent, pos int) []string {
 			break
 		}
 		if iri := x.subjectIRI(m); iri != "" {
-			return []string{iri}
+			return x.coordinated(text, s.ms, s.Start, m, iri)
 		}
 	}
 	if s.explicit && len(s.subs) > 0 {

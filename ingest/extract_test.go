@@ -415,6 +415,24 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "coordinated subjects",
+		text: `Pain Relief
+
+Ibuprofen and naproxen are used to treat back pain.
+
+Aspirin or paracetamol may help tension headaches.
+
+Before taking ibuprofen, note that many people use it safely for knee pain.
+`,
+		want: []string{
+			"ibuprofen usedFor back pain",
+			"naproxen usedFor back pain",
+			"aspirin usedFor tension headache | hedged",
+			"acetaminophen usedFor tension headache | hedged",
+		},
+		absent: []string{"naproxen usedFor knee pain", "aspirin usedFor back pain"},
+	},
+	{
 		name: "side effects enumerated in running text, known to the lexicon or not",
 		text: `Dry Needling
 

@@ -257,7 +257,9 @@ func (x *extractor) sentence(s *sent) {
 			o.negated, o.cues = true, ncues
 		}
 		for _, iri := range x.objectsIn(text, h.end, end, x.rules.ConditionHeads, schema.Condition) {
-			x.add(subjAt(h.start), schema.UsedFor, iri, o)
+			for _, sub := range x.subjectAt(s, h.start) {
+				x.add(sub, schema.UsedFor, iri, o)
+			}
 		}
 	}
 	// "may help knee osteoarthritis": help with a condition right after it
@@ -308,7 +310,9 @@ func (x *extractor) sentence(s *sent) {
 			if neg, ncues := x.negatedAt(text, h.start); neg {
 				o.negated, o.cues = true, ncues
 			}
-			x.add(subjAt(h.start), schema.UsedFor, iri, o)
+			for _, sub := range x.subjectAt(s, h.start) {
+				x.add(sub, schema.UsedFor, iri, o)
+			}
 		}
 	}
 	// "CBD may reduce inflammation and nerve-related pain", "a gel reduced
@@ -340,7 +344,7 @@ func (x *extractor) sentence(s *sent) {
 			}
 			continue
 		}
-		if sub := subjAt(h.start); sub != "" {
+		for _, sub := range x.subjectAt(s, h.start) {
 			x.effect(sub, h.phrase+" "+text[at:end], opts("reduces-condition", end))
 		}
 	}
