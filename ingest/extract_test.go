@@ -415,6 +415,17 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "'makes X less effective' is an interaction; 'less effective than' is not",
+		text: `Naproxen
+
+Naproxen can make some blood pressure medicines less effective.
+
+Naproxen is less effective than ibuprofen for some people.
+`,
+		want:   []string{"naproxen interactsWith blood pressure medications | hedged"},
+		absent: []string{"naproxen interactsWith ibuprofen"},
+	},
+	{
 		name: "coordinated subjects",
 		text: `Pain Relief
 

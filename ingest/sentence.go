@@ -774,11 +774,26 @@ func (x *extractor) sentence(s *sent) {
 				continue
 			}
 		}
-		end := clauseEndList(text, h.end)
+		from, end := h.end, clauseEndList(text, h.end)
 		if k := indexAny(strings.ToLower(text[h.end:end]), " because ", " so ", " which ", " as it "); k >= 0 {
 			end = h.end + k
 		}
-		for _, iri := range x.objectsIn(text, h.end, end, x.rules.DrugHeads, schema.Substance) {
+		if h.phrase == "less effective" {
+			// "can make some blood pressure medicines less effective": the
+			// drugs between the verb and the cue
+			low := strings.ToLower(text[:h.start])
+			k := max(strings.LastIndex(low, " make "), strings.LastIndex(low, " makes "))
+			if k < 0 || h.start-k > 60 {
+				continue
+			}
+			from, end = k+strings.Index(low[k+1:], " ")+2, h.start
+			for _, d := range []string{"some ", "other ", "certain ", "many "} {
+				if strings.HasPrefix(low[from:], d) {
+					from += len(d)
+				}
+			}
+		}
+		for _, iri := range x.objectsIn(text, from, end, x.rules.DrugHeads, schema.Substance) {
 			o := opts("interacts-with", end)
 			if neg, ncues := x.negatedAt(text, h.start); neg {
 				o.negated, o.cues = true, ncues
