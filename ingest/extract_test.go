@@ -415,6 +415,17 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "a risk named with its cause; organ damage",
+		text: `Codeine
+
+The main dangers are dehydration from vomiting and diarrhoea, and relapse.
+
+In large doses codeine can seriously harm the kidneys.
+`,
+		want:   []string{"codeine hasRisk dehydration", "codeine hasRisk relapse", "codeine hasRisk kidney damage"},
+		absent: []string{"codeine hasRisk diarrhea", "codeine hasRisk vomiting"},
+	},
+	{
 		name: "'makes X less effective' is an interaction; 'less effective than' is not",
 		text: `Naproxen
 

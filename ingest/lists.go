@@ -59,7 +59,7 @@ func (x *extractor) splitList(text string, start, end int) []part {
 	// "dehydration from vomiting and diarrhoea", "history of drug or alcohol
 	// misuse": a conjunction inside a prepositional phrase joins its objects
 	for k := 0; k+1 < len(region); k++ {
-		if !(strings.HasPrefix(low0[k:], " and ") || strings.HasPrefix(low0[k:], " or ")) || mentionEnd[k] {
+		if !(strings.HasPrefix(low0[k:], " and ") || strings.HasPrefix(low0[k:], " or ")) {
 			continue
 		}
 		seg := low0[:k]
@@ -67,7 +67,9 @@ func (x *extractor) splitList(text string, start, end int) []part {
 			seg = seg[c+1:]
 		}
 		for _, p := range []string{" from ", " of ", " with ", " in "} {
-			if i := strings.Index(seg, p); i > 0 {
+			// "dehydration from vomiting and diarrhoea": a cause's objects
+			// are joined even when the first is a term of its own
+			if i := strings.Index(seg, p); i > 0 && (!mentionEnd[k] || p == " from ") {
 				protected[k] = true
 			}
 		}
@@ -856,6 +858,11 @@ func (x *extractor) resolvePart(text string, heads []string, classes ...schema.C
 		if m.Entry(classes...) != nil {
 			ms = append(ms, m)
 		}
+	}
+	// "dehydration from vomiting and diarrhoea", "kidney damage caused by
+	// NSAIDs": the condition named first, its cause a qualifier
+	if len(ms) > 1 && ms[0].Start == 0 && startsWithAny(strings.ToLower(label[ms[0].End:]), " from ", " due to ", " caused by ") {
+		return x.entity(ms[0].Entry(classes...), t)
 	}
 	ws := strings.Fields(strings.ToLower(label))
 	last := strings.Trim(ws[len(ws)-1], ",.;:")

@@ -478,6 +478,21 @@ func (x *extractor) sentence(s *sent) {
 		}
 	}
 
+	// "Taken in excess, it can badly damage the liver": organ damage is a risk
+	if loc := organDamageRE.FindStringSubmatchIndex(text); loc != nil {
+		organ := strings.ToLower(text[loc[2]:loc[3]])
+		organ = strings.TrimSuffix(strings.TrimSuffix(organ, "s"), " lining")
+		if e := x.lx.Lookup(schema.Condition, organ+" damage"); e != nil {
+			o := opts("organ-damage", loc[1])
+			if neg, ncues := x.negatedAt(text, loc[0]); neg {
+				o.negated, o.cues = true, ncues
+			}
+			for _, sub := range x.subjectAt(s, loc[0]) {
+				x.add(sub, schema.HasRisk, x.entity(e, text[loc[0]:loc[1]]), o)
+			}
+		}
+	}
+
 	// side effects: conditions the subject causes
 	var seHits []hit
 	for _, h := range findAll(f, x.rules.rel("side_effect_cues")) {
@@ -942,6 +957,9 @@ func clauseEndList(text string, i int) int {
 // calledCompoundRE finds a compound named by the text: "a metabolite called
 // norcodeine", "an alkaloid known as mitraphylline".
 var calledCompoundRE = regexp.MustCompile(`\b(?:[Cc]ompound|[Cc]hemical|[Aa]lkaloid|[Mm]etabolite|[Bb]reakdown product)s? (?:called|named|known as) ([A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])\b`)
+
+// organDamageRE finds "can badly damage the liver", "may harm your kidneys".
+var organDamageRE = regexp.MustCompile(`(?i)\b(?:can|may|could|might|will)\s+(?:also\s+)?(?:badly\s+|seriously\s+|severely\s+|permanently\s+)?(?:damage|harm|injure)\s+(?:the\s+|your\s+)?(liver|kidneys?|nerves?|brain|lungs?)\b`)
 
 // madeFromRE finds "(that) your liver makes from", "produced from" after a
 // compound noun.
