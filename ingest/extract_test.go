@@ -415,6 +415,15 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "a use after another purpose",
+		text: `Oxycodone
+
+Oxycodone is usually prescribed after surgery and for flare-ups of cancer pain or back pain.
+`,
+		want:   []string{"oxycodone usedFor cancer pain", "oxycodone usedFor back pain"},
+		absent: []string{"oxycodone usedFor surgery", "oxycodone usedFor flare-ups *"},
+	},
+	{
 		name: "a risk named with its cause; organ damage",
 		text: `Codeine
 

@@ -262,6 +262,21 @@ func (x *extractor) sentence(s *sent) {
 			}
 		}
 	}
+	// "commonly prescribed after surgery and for flare-ups of back pain":
+	// the uses after a first, non-condition purpose
+	if loc := andForRE.FindStringIndex(text); loc != nil {
+		end := clauseEnd(text, loc[1])
+		o := opts("used-for", end)
+		if neg, ncues := x.negatedAt(text, loc[0]); neg {
+			o.negated, o.cues = true, ncues
+		}
+		usedRegions = append(usedRegions, [2]int{loc[1], end})
+		for _, iri := range x.objectsIn(text, loc[1], end, x.rules.ConditionHeads, schema.Condition) {
+			for _, sub := range x.subjectAt(s, loc[0]) {
+				x.add(sub, schema.UsedFor, iri, o)
+			}
+		}
+	}
 	// "may help knee osteoarthritis": help with a condition right after it
 	for _, h := range findAll(f, x.rules.rel("help_direct")) {
 		from, chained := h.end, false
@@ -960,6 +975,10 @@ var calledCompoundRE = regexp.MustCompile(`\b(?:[Cc]ompound|[Cc]hemical|[Aa]lkal
 
 // organDamageRE finds "can badly damage the liver", "may harm your kidneys".
 var organDamageRE = regexp.MustCompile(`(?i)\b(?:can|may|could|might|will)\s+(?:also\s+)?(?:badly\s+|seriously\s+|severely\s+|permanently\s+)?(?:damage|harm|injure)\s+(?:the\s+|your\s+)?(liver|kidneys?|nerves?|brain|lungs?)\b`)
+
+// andForRE finds a use after another purpose: "prescribed after surgery and
+// for", "used short-term and for".
+var andForRE = regexp.MustCompile(`(?i)\b(?:prescribed|used|recommended|given|taken)\s+(?:[a-z-]+\s+){1,3}and\s+for\s+`)
 
 // madeFromRE finds "(that) your liver makes from", "produced from" after a
 // compound noun.
