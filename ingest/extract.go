@@ -164,6 +164,11 @@ func (x *extractor) negatedAt(text string, i int) (bool, []string) {
 	if i < 0 || i > len(text) {
 		return false, nil
 	}
+	// "there is no good evidence that X is effective for Y": the denial
+	// governs the whole clause it introduces
+	if loc := noEvidenceRE.FindStringIndex(text); loc != nil && i >= loc[1] {
+		return true, []string{strings.ToLower(text[loc[0]:loc[1]])}
+	}
 	start := i
 	words := 0
 	for start > 0 && words < 5 {
@@ -196,6 +201,9 @@ func (x *extractor) negatedAt(text string, i int) (bool, []string) {
 	return len(out) > 0, phrases(out)
 }
 
+// noEvidenceRE finds a denial of evidence for what follows.
+var noEvidenceRE = regexp.MustCompile(`(?i)\b(?:no|not any|isn't any|is not any)\s+(?:(?:good|high-quality|high quality|strong|reliable|clear|convincing|solid|real|scientific|firm)\s+)*(?:evidence|proof)\s+(?:that|to show that|it)\b`)
+
 func phrases(hs []hit) []string {
 	var out []string
 	seen := map[string]bool{}
@@ -211,6 +219,10 @@ func phrases(hs []hit) []string {
 // ---- subjects ----
 
 var subordinators = map[string]bool{"although": true, "though": true, "while": true, "since": true, "because": true, "if": true, "when": true, "unlike": true, "as": true, "after": true, "before": true, "despite": true, "whereas": true, "like": true}
+
+// gerunds open a sentence whose first noun is the gerund's object.
+var gerunds = map[string]bool{"taking": true, "using": true, "combining": true, "mixing": true, "stopping": true,
+	"lowering": true, "blocking": true, "raising": true, "reducing": true, "increasing": true, "boosting": true, "inhibiting": true}
 
 var pronouns = map[string]bool{"it": true, "it's": true, "its": true, "they": true, "these": true, "this": true, "their": true, "them": true, "both": true, "neither": true}
 
@@ -264,6 +276,22 @@ func (x *extractor) subjects(text string, ms []Mention, base int) (subs []string
 			if fw := firstWord(text[from:]); (fw == "it" || fw == "they" || fw == "it's") && len(back) > 0 {
 				return back, true
 			}
+		}
+	}
+	if gerunds[w] && from == 0 {
+		// "Taking amitriptyline with tramadol ...": the gerund's object;
+		// "Lowering prostaglandin levels reduces pain": not a substance's
+		// doing, so the article's topic
+		for _, m := range ms {
+			if len(strings.Fields(text[:m.Start-base])) > 1 {
+				break
+			}
+			if iri := x.subjectIRI(m); iri != "" && (w == "taking" || w == "using" || w == "combining" || w == "mixing" || w == "stopping") {
+				return []string{iri}, true
+			}
+		}
+		if w != "taking" && w != "using" && w != "combining" && w != "mixing" && w != "stopping" && x.topic != "" {
+			return []string{x.topic}, false
 		}
 	}
 	for _, m := range ms {
@@ -346,6 +374,12 @@ func (x *extractor) subjectAt(s *sent, pos int) []string {
 		}
 	}
 	clause := text[start:pos]
+	if loc := takingWithRE.FindStringSubmatchIndex(text); loc != nil && pos >= loc[3] && len(s.subs) > 0 {
+		return s.subs // "Taking X with A or B can cause Y": X's doing
+	}
+	if fw := firstWord(clause); start == 0 && gerunds[fw] && !s.explicit {
+		return s.subs // "Lowering prostaglandin levels reduces pain": the topic
+	}
 	if loc := genericSubjectRE.FindStringSubmatchIndex(strings.ToLower(clause)); loc != nil && (start == 0 || loc[2] >= 0) {
 		return nil // "When a substance acts on opioid receptors": no one substance
 	}

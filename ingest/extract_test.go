@@ -415,6 +415,34 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "denials of evidence, gerund openings, causes and advice",
+		text: `Meloxicam
+
+There is no good evidence that meloxicam relieves sciatica. One review found no high-quality evidence that it is effective for neuropathic pain.
+
+Taking meloxicam with warfarin, aspirin or other NSAIDs can cause stomach bleeding.
+
+Symptoms of serotonin syndrome include agitation and shivering.
+
+Blocking prostaglandin production eases inflammation.
+
+Opioids should not be the first treatment for back pain that is not caused by cancer.
+`,
+		want: []string{
+			"meloxicam usedFor NOT neuropathic pain",
+			"meloxicam interactsWith warfarin",
+			"meloxicam interactsWith aspirin",
+			"meloxicam interactsWith NSAIDs",
+			"meloxicam hasSideEffect gastrointestinal bleeding",
+			"serotonin syndrome hasSymptom agitation",
+		},
+		absent: []string{
+			"meloxicam usedFor neuropathic pain", "meloxicam usedFor sciatica", "meloxicam hasEffect relieved sciatica",
+			"warfarin hasSideEffect *", "NSAIDs hasSideEffect *", "meloxicam hasSideEffect agitation",
+			"prostaglandins hasEffect *", "opioids usedFor back pain", "opioids hasSideEffect *",
+		},
+	},
+	{
 		name: "a use after another purpose",
 		text: `Oxycodone
 

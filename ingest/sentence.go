@@ -245,6 +245,9 @@ func (x *extractor) sentence(s *sent) {
 
 	// uses: "to treat aches and pains", "helps with anxiety", "as a chronic pain treatment"
 	for _, h := range findAll(f, x.rules.rel("used_for_cues")) {
+		if notFirstLineRE.MatchString(text[:h.start]) {
+			continue // "should not be the first treatment for X": advice, not a use or its denial
+		}
 		end := clauseEnd(text, h.end)
 		usedRegions = append(usedRegions, [2]int{h.end, end})
 		for _, p := range x.splitList(text, h.end, end) {
@@ -359,8 +362,12 @@ func (x *extractor) sentence(s *sent) {
 			}
 			continue
 		}
+		o := opts("reduces-condition", end)
+		if neg, ncues := x.negatedAt(text, h.start); neg {
+			o.negated, o.cues = true, ncues
+		}
 		for _, sub := range x.subjectAt(s, h.start) {
-			x.effect(sub, h.phrase+" "+text[at:end], opts("reduces-condition", end))
+			x.effect(sub, h.phrase+" "+text[at:end], o)
 		}
 	}
 
@@ -514,6 +521,9 @@ func (x *extractor) sentence(s *sent) {
 		if after := strings.ToLower(text[h.end:]); (h.phrase == "cause" || h.phrase == "causes") && strings.HasPrefix(after, " of") {
 			continue // "the underlying cause of sciatica": a noun
 		}
+		if after := strings.ToLower(text[h.end:]); (h.phrase == "caused" || h.phrase == "cause" || h.phrase == "causes") && strings.HasPrefix(after, " by ") {
+			continue // "pain that isn't caused by cancer": the cause, not an effect
+		}
 		seHits = append(seHits, h)
 	}
 	seCue, seOK := hit{}, len(seHits) > 0
@@ -531,9 +541,16 @@ func (x *extractor) sentence(s *sent) {
 		case wd:
 			pred, rule = schema.HasWithdrawalSymptom, "withdrawal-symptom"
 		}
+		symptomAt := -1 // "Symptoms of serotonin syndrome include agitation": its symptoms
+		if h, ok := firstHit(f, []string{"symptoms of", "signs of"}); ok && !wd {
+			symptomAt = h.start
+		}
 		for _, m := range of(s.ms, schema.Condition) {
 			e := m.Entry(schema.Condition)
 			if inUsed(m) || x.isRiskCondition(e) || e.Kind == "state" || (seOK && s.explicit && !inSE && s.rel(m) < seCue.start) {
+				continue
+			}
+			if symptomAt >= 0 && s.rel(m) > symptomAt {
 				continue
 			}
 			if m.Entry(schema.Substance, schema.Compound, schema.Effect, schema.Risk) != nil && m.Entry(schema.Condition) != m.Entries[0] {
@@ -790,6 +807,19 @@ func (x *extractor) sentence(s *sent) {
 		}
 	}
 
+	// "Taking amitriptyline with tramadol, other antidepressants or St
+	// John's wort can cause serotonin syndrome": the drugs taken with it
+	if loc := takingWithRE.FindStringSubmatchIndex(text); loc != nil {
+		if subs := s.subs; len(subs) > 0 && s.explicit {
+			o := opts("taken-with", loc[3])
+			for _, iri := range x.objectsIn(text, loc[2], loc[3], x.rules.DrugHeads, schema.Substance) {
+				if iri != subs[0] {
+					x.add(subs[0], schema.InteractsWith, iri, o)
+				}
+			}
+		}
+	}
+
 	// interactions: "is known to interact with a range of other medications"
 	for _, h := range findAll(f, x.rules.rel("interaction_cues")) {
 		if contains(x.rules.rel("interaction_adjacent"), h.phrase) {
@@ -979,6 +1009,13 @@ var organDamageRE = regexp.MustCompile(`(?i)\b(?:can|may|could|might|will)\s+(?:
 // andForRE finds a use after another purpose: "prescribed after surgery and
 // for", "used short-term and for".
 var andForRE = regexp.MustCompile(`(?i)\b(?:prescribed|used|recommended|given|taken)\s+(?:[a-z-]+\s+){1,3}and\s+for\s+`)
+
+// takingWithRE finds the drugs a sentence that opens "Taking X with ..."
+// combines with X, up to the verb of what the combination does.
+var takingWithRE = regexp.MustCompile(`^(?:Taking|Using|Combining|Mixing)\s+[^,]{1,40}?\s+(?:together\s+)?with\s+(.+?)\s+(?:can|may|could|might|will|increases|raises|is|are)\b`)
+
+// notFirstLineRE ends in advice against a first-line or routine use.
+var notFirstLineRE = regexp.MustCompile(`(?i)\bshould(?:\s+not|n't)\s+be\s+(?:the\s+|a\s+)?(?:first|first-line|only|main|routine|usual)\s*(?:choice\s+|option\s+)?$`)
 
 // madeFromRE finds "(that) your liver makes from", "produced from" after a
 // compound noun.
