@@ -57,10 +57,10 @@ func scoreArticle(t *testing.T, py, article, gold string) scores {
 // judged edges). No denied fact may become a positive edge.
 //
 // The bounds are regression floors just under what the extractor measures
-// today (F1 0.820, P 0.959, R 0.717 on 2026-11-26), not the goal: issue 3
+// today (F1 0.803, P 0.956, R 0.693 over 16 articles on 2026-11-26), not the goal: issue 3
 // asks for F1 >= 0.85; precision is held to the held-out target (0.90).
 const (
-	corpusMinF1        = 0.81
+	corpusMinF1        = 0.79
 	corpusMinPrecision = 0.94
 )
 
@@ -112,7 +112,7 @@ func TestCorpusGold(t *testing.T) {
 func TestCorpusExportInterop(t *testing.T) {
 	tmp := t.TempDir()
 	db := filepath.Join(tmp, "db")
-	if code, out, stderr := runCmd(t, "ingest", "--db", db, "--jobs", "2", "../../testdata/corpus"); code != 0 || !strings.Contains(out, "12 articles: 12 ingested") {
+	if code, out, stderr := runCmd(t, "ingest", "--db", db, "--jobs", "2", "../../testdata/corpus"); code != 0 || !strings.Contains(out, "16 articles: 16 ingested") {
 		t.Fatalf("ingest: exit %d\n%s\n%s", code, out, stderr)
 	}
 	out := filepath.Join(tmp, "out")
