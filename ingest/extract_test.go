@@ -415,6 +415,19 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "list items: coordinated adjectives name one thing",
+		text: `Oxycodone
+
+Get medical help straight away if you have:
+
+- A fast or irregular heartbeat
+- Tight, crushing chest pain
+- Nausea, vomiting
+`,
+		want:   []string{"oxycodone hasSideEffect tachycardia", "oxycodone hasSideEffect arrhythmia", "oxycodone hasSideEffect tight, crushing chest pain", "oxycodone hasSideEffect nausea", "oxycodone hasSideEffect vomiting"},
+		absent: []string{"oxycodone hasSideEffect fast", "oxycodone hasSideEffect tight pain"},
+	},
+	{
 		name: "denials of evidence, gerund openings, causes and advice",
 		text: `Meloxicam
 
@@ -535,7 +548,7 @@ Stop taking naproxen and call a doctor if you have:
 `,
 		want: []string{
 			"naproxen hasSideEffect gastrointestinal bleeding",
-			"gastrointestinal bleeding hasSymptom bloody stools",
+			"gastrointestinal bleeding hasSymptom dark, bloody stools",
 			"naproxen hasSideEffect liver damage",
 			"liver damage hasSymptom jaundice",
 		},

@@ -240,6 +240,19 @@ func (x *extractor) itemParts(text string, class schema.Class) []part {
 			}
 		}
 	}
+	// "A fast or irregular heartbeat": the article is not part of an item
+	if articleCoordRE.MatchString(t) {
+		t = t[strings.Index(t, " ")+1:]
+	}
+	// "Tight, crushing chest pain", "Black, tarry stools": adjectives in a
+	// row name one thing
+	if k := strings.Index(t, ", "); k > 0 && !strings.Contains(t[:k], " ") && strings.Count(t, ",") == 1 {
+		low := strings.ToLower(t)
+		rest := strings.Fields(t[k+2:])
+		if !strings.Contains(low, " and ") && !strings.Contains(low, " or ") && len(rest) >= 2 && len(x.lx.Find(t[:k], 0)) == 0 {
+			return []part{{text: t, start: 0, end: len(t), extra: extra}}
+		}
+	}
 	var parts []part
 	low := strings.ToLower(t)
 	if k := strings.Index(low, " including "); k > 0 {
@@ -276,6 +289,10 @@ func (x *extractor) itemParts(text string, class schema.Class) []part {
 	}
 	return parts
 }
+
+// articleCoordRE finds an item that opens with an article before two
+// coordinated words ("A fast or irregular heartbeat").
+var articleCoordRE = regexp.MustCompile(`^(?:[Aa]n?|[Tt]he) [a-z-]+ (?:or|and) `)
 
 // itemEntity resolves one part of an item to an entity of the class.
 func (x *extractor) itemEntity(p part, class schema.Class) string {
