@@ -415,6 +415,17 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "brands: every cue of a sentence, past appositives; a combination product is no interaction",
+		text: `Hydrocodone
+
+Brand names include Zohydro, an extended-release capsule, and Hysingla. Hydrocodone is sold under the brand name Vicodin in the US, and on prescription as Lorcet and Lortab. It is also combined with acetaminophen in Vicoprofen.
+`,
+		want: []string{
+			"Zohydro isA hydrocodone", "Hysingla isA hydrocodone", "Vicodin isA hydrocodone", "Lorcet isA hydrocodone", "Lortab isA hydrocodone",
+		},
+		absent: []string{"Lorcet isA Vicodin", "hydrocodone interactsWith *"},
+	},
+	{
 		name: "list items: coordinated adjectives name one thing",
 		text: `Oxycodone
 

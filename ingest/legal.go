@@ -177,7 +177,7 @@ func (x *extractor) legal(s *sent, f folded) {
 func legalEnd(text string, i int) int {
 	end := len(text)
 	rest := strings.ToLower(text[i:])
-	for _, stop := range []string{",", ";", " which ", " but ", " so ", " because ", " and therefore", " meaning ", " while ", "\u201d"} {
+	for _, stop := range []string{",", ";", " which ", " but ", " so ", " because ", " and therefore", " meaning ", " while ", "\u201d", " under the brand", " under brand", " as a generic"} {
 		if k := strings.Index(rest, stop); k >= 0 && i+k < end {
 			end = i + k
 		}

@@ -674,10 +674,18 @@ func (x *extractor) sentence(s *sent) {
 	}
 
 	// brands: "sold under brand names including Neurontin and Gralise"
-	if h, ok := firstHit(f, x.rules.rel("brand_cues")); ok {
+	brandHits := findAll(f, x.rules.rel("brand_cues"))
+	brandOf := "" // the substance of the sentence's first brand cue
+	for bi, h := range brandHits {
+		if bi > 0 && h.start < brandHits[bi-1].end {
+			continue
+		}
 		// the substance named last before the cue ("Duloxetine (brand name Cymbalta)")
-		sub := ""
+		sub := brandOf
 		for _, m := range s.ms {
+			if brandOf != "" {
+				break
+			}
 			if s.rel(m) < h.start && !inParens(text, s.rel(m)) {
 				if iri := x.subjectIRI(m); iri != "" {
 					sub = iri
@@ -687,6 +695,7 @@ func (x *extractor) sentence(s *sent) {
 		if sub == "" {
 			sub = subjAt(h.start)
 		}
+		brandOf = sub
 		for pos := h.end; sub != "" && pos < len(text); {
 			loc := brandRE.FindStringSubmatchIndex(text[pos:])
 			if loc == nil {
@@ -698,6 +707,13 @@ func (x *extractor) sentence(s *sent) {
 			}
 			x.add(x.newEntity(schema.Substance, name, name), schema.IsA, sub, opts("brand-name", pos+loc[3]))
 			pos += loc[1]
+			// "OxyContin, an extended-release tablet, and Roxicodone": past
+			// an appositive to the next name
+			if rest := text[pos:]; strings.HasPrefix(rest, ", a ") || strings.HasPrefix(rest, ", an ") {
+				if k := strings.Index(rest[2:], ", "); k > 0 && k < 60 {
+					pos += 2 + k
+				}
+			}
 		}
 	}
 
@@ -853,6 +869,9 @@ func (x *extractor) sentence(s *sent) {
 				}
 			}
 		}
+		if strings.Contains(h.phrase, "combined") && h.end <= end && comboRE.MatchString(text[h.end:end]) {
+			continue // "combined with acetaminophen in Percocet": a combination product
+		}
 		for _, iri := range x.objectsIn(text, from, end, x.rules.DrugHeads, schema.Substance) {
 			o := opts("interacts-with", end)
 			if neg, ncues := x.negatedAt(text, h.start); neg {
@@ -985,7 +1004,7 @@ var reuptakeRE = regexp.MustCompile(`(?i)\b(?:blocks?|blocking|inhibits?|inhibit
 
 // brandRE reads the brand names after a cue: capitalised names joined by
 // commas, "and" or "or" ("Lyrica", "Neurontin and Gralise", "Advil, Motrin").
-var brandRE = regexp.MustCompile(`^(?:\s*(?:,|and|or)?\s*)([A-Z][A-Za-z0-9-]+(?: [A-Z][A-Za-z0-9-]+)?)`)
+var brandRE = regexp.MustCompile(`^(?:\s*,?\s*(?:and|or)?\s*)([A-Z][A-Za-z0-9-]+(?: [A-Z][A-Za-z0-9-]+)?)`)
 
 // clauseEndList ends an enumeration at the end of the sentence only.
 // seIncludeRE finds an enumeration of side effects in running text:
@@ -1016,6 +1035,10 @@ var takingWithRE = regexp.MustCompile(`^(?:Taking|Using|Combining|Mixing)\s+[^,]
 
 // notFirstLineRE ends in advice against a first-line or routine use.
 var notFirstLineRE = regexp.MustCompile(`(?i)\bshould(?:\s+not|n't)\s+be\s+(?:the\s+|a\s+)?(?:first|first-line|only|main|routine|usual)\s*(?:choice\s+|option\s+)?$`)
+
+// comboRE finds a combination product named after its ingredient: "with
+// acetaminophen in Percocet".
+var comboRE = regexp.MustCompile(`^\s+[a-z][a-z -]{2,30}\s+in\s+[A-Z][A-Za-z0-9-]+`)
 
 // madeFromRE finds "(that) your liver makes from", "produced from" after a
 // compound noun.
