@@ -415,6 +415,23 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "uses: a prescribing verb's enumeration, 'options for X include', an appositive is no use",
+		text: `Celecoxib
+
+Doctors prescribe celecoxib for osteoarthritis, rheumatoid arthritis and ankylosing spondylitis.
+
+Other options for nerve pain include duloxetine and pregabalin.
+
+Capsaicin is FDA-approved for postherpetic neuralgia, the nerve pain that can follow shingles.
+`,
+		want: []string{
+			"celecoxib usedFor osteoarthritis", "celecoxib usedFor rheumatoid arthritis", "celecoxib usedFor ankylosing spondylitis",
+			"duloxetine usedFor neuropathic pain", "pregabalin usedFor neuropathic pain",
+			"capsaicin usedFor postherpetic neuralgia",
+		},
+		absent: []string{"capsaicin usedFor neuropathic pain", "celecoxib usedFor neuropathic pain"},
+	},
+	{
 		name: "brands: every cue of a sentence, past appositives; a combination product is no interaction",
 		text: `Hydrocodone
 

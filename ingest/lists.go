@@ -960,7 +960,10 @@ func (x *extractor) objectsIn(text string, from, to int, heads []string, classes
 		}
 		ps = append(ps, p)
 	}
-	for _, p := range ps {
+	for i, p := range ps {
+		if t := strings.TrimLeft(p.text, " "); i > 0 && strings.HasPrefix(t, "the ") && (indexAny(t, " that ", " which ") > 0 || p.end >= 0 && p.end <= len(text) && startsWithAny(text[p.end:], " that ", " which ")) {
+			continue // "postherpetic neuralgia, the nerve pain that can linger": an appositive
+		}
 		if t := strings.TrimLeft(p.text, " "); startsWithAny(strings.ToLower(t), "for ", "in ", "to ", "with ", "after ", "during ") {
 			k := strings.Index(t, " ")
 			p.start += len(p.text) - len(t) + k + 1

@@ -398,6 +398,28 @@ func (x *extractor) sentence(s *sent) {
 			n := s.ms[i+1]
 			x.add(x.mentionIRI(m, schema.Substance), schema.UsedFor, x.mentionIRI(n, schema.Condition), opts("substance-for-condition", s.rel(n)+len(n.Surface)))
 			usedRegions = append(usedRegions, [2]int{s.rel(n), s.rel(n) + len(n.Surface)})
+			// "Doctors prescribe naproxen for osteoarthritis, rheumatoid
+			// arthritis and attacks of gout": the whole enumeration
+			if ws := strings.Fields(strings.ToLower(text[:s.rel(m)])); len(ws) > 0 && prescribeVerbs[ws[len(ws)-1]] {
+				from := s.rel(n)
+				end := clauseEnd(text, from)
+				for _, iri := range x.objectsIn(text, from, end, x.rules.ConditionHeads, schema.Condition) {
+					x.add(x.mentionIRI(m, schema.Substance), schema.UsedFor, iri, opts("substance-for-condition", end))
+				}
+				usedRegions = append(usedRegions, [2]int{from, end})
+			}
+		}
+	}
+	// "Other options for nerve pain include duloxetine, gabapentin and
+	// pregabalin": each is used for the condition
+	if loc := optionsForRE.FindStringSubmatchIndex(text); loc != nil {
+		conds := x.objectsIn(text, loc[2], loc[3], x.rules.ConditionHeads, schema.Condition)
+		end := clauseEndList(text, loc[1])
+		o := opts("options-for-condition", end)
+		for _, sub := range x.objectsIn(text, loc[1], end, x.rules.DrugHeads, schema.Substance, schema.Treatment) {
+			for _, c := range conds {
+				x.add(sub, schema.UsedFor, c, o)
+			}
 		}
 	}
 	inUsed := func(m Mention) bool {
@@ -1039,6 +1061,13 @@ var notFirstLineRE = regexp.MustCompile(`(?i)\bshould(?:\s+not|n't)\s+be\s+(?:th
 // comboRE finds a combination product named after its ingredient: "with
 // acetaminophen in Percocet".
 var comboRE = regexp.MustCompile(`^\s+[a-z][a-z -]{2,30}\s+in\s+[A-Z][A-Za-z0-9-]+`)
+
+// prescribeVerbs name a use of their object "for" a condition.
+var prescribeVerbs = map[string]bool{"prescribe": true, "prescribes": true, "prescribed": true, "recommend": true,
+	"recommends": true, "recommended": true, "use": true, "uses": true, "take": true, "takes": true}
+
+// optionsForRE finds "(other) options / treatments / medicines for X include".
+var optionsForRE = regexp.MustCompile(`(?i)\b(?:options|treatments|medicines|medications|drugs|choices|therapies) for ([a-z][a-z -]{2,40}?) (?:include|includes|are)\s+`)
 
 // madeFromRE finds "(that) your liver makes from", "produced from" after a
 // compound noun.
