@@ -415,6 +415,17 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "a brand in parentheses; 'can reverse'; 'ask before using'",
+		text: `Naloxone
+
+Naloxone (Zimhi) can reverse an opioid overdose. The Food and Drug Administration (FDA) approved it in 2021.
+
+Ask before using naloxone if you are pregnant.
+`,
+		want:   []string{"Zimhi isA naloxone", "naloxone usedFor opioid overdose | hedged", "naloxone hasPrecaution pregnancy"},
+		absent: []string{"FDA isA *", "Food and Drug Administration isA *"},
+	},
+	{
 		name: "uses: a prescribing verb's enumeration, 'options for X include', an appositive is no use",
 		text: `Celecoxib
 

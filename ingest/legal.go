@@ -108,7 +108,7 @@ func (x *extractor) legal(s *sent, f folded) {
 				}
 			}
 			// "licensed for generalised anxiety disorder as well", "FDA-approved for:"
-			phrase = trimTrailing(phrase, " as well", " too", " also", " for", " to")
+			phrase = trimTrailing(phrase, " as well", " too", " also", " for", " to", " it", " them")
 		}
 		if phrase == "" || len(strings.Fields(phrase)) > 16 {
 			continue

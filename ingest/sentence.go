@@ -696,6 +696,16 @@ func (x *extractor) sentence(s *sent) {
 	}
 
 	// brands: "sold under brand names including Neurontin and Gralise"
+	// "Naloxone (Narcan) can reverse an overdose": a capitalised name in
+	// parentheses after a substance is its brand
+	for _, m := range of(s.ms, schema.Substance) {
+		if loc := parenBrandRE.FindStringSubmatchIndex(text[s.rel(m)+len(m.Surface):]); loc != nil {
+			name := text[s.rel(m)+len(m.Surface)+loc[2] : s.rel(m)+len(m.Surface)+loc[3]]
+			if sub := x.subjectIRI(m); sub != "" && len(x.lx.Find(name, 0)) == 0 {
+				x.add(x.newEntity(schema.Substance, name, name), schema.IsA, sub, opts("brand-in-parentheses", s.rel(m)+len(m.Surface)+loc[1]))
+			}
+		}
+	}
 	brandHits := findAll(f, x.rules.rel("brand_cues"))
 	brandOf := "" // the substance of the sentence's first brand cue
 	for bi, h := range brandHits {
@@ -1068,6 +1078,10 @@ var prescribeVerbs = map[string]bool{"prescribe": true, "prescribes": true, "pre
 
 // optionsForRE finds "(other) options / treatments / medicines for X include".
 var optionsForRE = regexp.MustCompile(`(?i)\b(?:options|treatments|medicines|medications|drugs|choices|therapies) for ([a-z][a-z -]{2,40}?) (?:include|includes|are)\s+`)
+
+// parenBrandRE finds "(Narcan)", "(Lyrica)" right after a name: one
+// capitalised word with a lower-case letter, not an acronym.
+var parenBrandRE = regexp.MustCompile(`^\s*\(([A-Z][a-z][A-Za-z0-9-]*[a-zA-Z0-9])\)`)
 
 // madeFromRE finds "(that) your liver makes from", "produced from" after a
 // compound noun.
