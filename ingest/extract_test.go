@@ -415,6 +415,19 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "precautions name the example drugs; 'the cause of' and restricted denials give no use",
+		text: `Lidocaine
+
+Tell your doctor if you take medicines for an irregular heartbeat, such as flecainide or mexiletine.
+
+Lidocaine patches do not treat the cause of pain, and they are unlikely to help pain that spreads over a large area.
+
+Tell your doctor or pharmacist before using lidocaine if you are pregnant.
+`,
+		want:   []string{"lidocaine hasPrecaution flecainide", "lidocaine hasPrecaution mexiletine", "lidocaine hasPrecaution pregnancy"},
+		absent: []string{"lidocaine hasPrecaution arrhythmia", "lidocaine usedFor NOT pain", "lidocaine usedFor pain", "lidocaine hasRisk pregnancy"},
+	},
+	{
 		name: "a brand in parentheses; 'can reverse'; 'ask before using'",
 		text: `Naloxone
 

@@ -961,6 +961,14 @@ func (x *extractor) objectsIn(text string, from, to int, heads []string, classes
 		ps = append(ps, p)
 	}
 	for i, p := range ps {
+		ws := strings.Fields(strings.ToLower(p.text))
+		for len(ws) > 0 && contains([]string{"if", "you", "take", "taking", "use", "using", "other", "any", "some"}, ws[0]) {
+			ws = ws[1:]
+		}
+		if i+1 < len(ps) && len(ws) > 2 && contains(x.rules.DrugHeads, ws[0]) && ws[1] == "for" &&
+			startsWithAny(strings.ToLower(strings.TrimLeft(ps[i+1].text, " ")), "such as ", "including ", "like ", "e.g. ") {
+			continue // "medicines for an irregular heartbeat, such as flecainide": the examples
+		}
 		if t := strings.TrimLeft(p.text, " "); i > 0 && strings.HasPrefix(t, "the ") && (indexAny(t, " that ", " which ") > 0 || p.end >= 0 && p.end <= len(text) && startsWithAny(text[p.end:], " that ", " which ")) {
 			continue // "postherpetic neuralgia, the nerve pain that can linger": an appositive
 		}
@@ -975,6 +983,9 @@ func (x *extractor) objectsIn(text string, from, to int, heads []string, classes
 		for _, sep := range []string{" such as ", " including ", " like ", " e.g. "} {
 			if k := strings.Index(low, sep); k > 0 {
 				texts = []string{p.text[:k]}
+				if ws := strings.Fields(strings.ToLower(p.text[:k])); len(ws) > 2 && contains(x.rules.DrugHeads, ws[0]) && ws[1] == "for" {
+					texts = nil // "medicines for an irregular heartbeat, such as flecainide": the examples
+				}
 				ex := p.text[k+len(sep):]
 				for _, q := range x.splitList(ex, 0, len(ex)) {
 					texts = append(texts, q.text) // "lidocaine plasters or a capsaicin patch"

@@ -248,6 +248,9 @@ func (x *extractor) sentence(s *sent) {
 		if notFirstLineRE.MatchString(text[:h.start]) {
 			continue // "should not be the first treatment for X": advice, not a use or its denial
 		}
+		if startsWithAny(strings.ToLower(text[h.end:]), " the cause of", " the causes of", " the underlying cause", " the root cause") {
+			continue // "do not treat the cause of pain": not a use for pain, nor its denial
+		}
 		end := clauseEnd(text, h.end)
 		usedRegions = append(usedRegions, [2]int{h.end, end})
 		for _, p := range x.splitList(text, h.end, end) {
@@ -326,6 +329,9 @@ func (x *extractor) sentence(s *sent) {
 			usedRegions = append(usedRegions, [2]int{s.rel(m), s.rel(m) + len(m.Surface)})
 			o := opts("helps-condition", s.rel(m)+len(m.Surface))
 			if neg, ncues := x.negatedAt(text, h.start); neg {
+				if startsWithAny(text[s.rel(m)+len(m.Surface):], " that ", " which ") {
+					continue // "unlikely to help pain that spreads widely": only that kind is denied
+				}
 				o.negated, o.cues = true, ncues
 			}
 			for _, sub := range x.subjectAt(s, h.start) {
