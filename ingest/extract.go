@@ -324,6 +324,15 @@ var genericSubjectRE = regexp.MustCompile(`^(when |if |once |whenever )?(?:a|any
 // coordinated with it: "Clonidine and lofexidine can reduce sweating",
 // "Capsaicin patches or lidocaine plasters can help".
 func (x *extractor) coordinated(text string, ms []Mention, base int, first Mention, iri string) []string {
+	// "the makers of prescription NSAIDs, including naproxen, ...": the
+	// member the article is about
+	if x.topic != "" && iri != x.topic && strings.HasPrefix(text[first.End-base:], ", including ") {
+		for _, m := range ms {
+			if m.Start > first.Start && m.Start-first.End < len(", including ")+3 && x.subjectIRI(m) == x.topic {
+				return []string{x.topic}
+			}
+		}
+	}
 	subs := []string{iri}
 	if len(strings.Fields(text[:first.Start-base])) > 1 {
 		return subs

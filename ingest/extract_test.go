@@ -415,6 +415,15 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "a class 'including' the topic: the topic is the subject",
+		text: `Diclofenac
+
+Regulators asked the makers of NSAIDs, including diclofenac, to warn about the risk of heart attack.
+`,
+		want:   []string{"diclofenac hasSideEffect heart attack"},
+		absent: []string{"NSAIDs hasSideEffect *"},
+	},
+	{
 		name: "precautions name the example drugs; 'the cause of' and restricted denials give no use",
 		text: `Lidocaine
 
