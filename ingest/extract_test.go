@@ -415,6 +415,17 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "'For X, A or B may be more suitable' is a use of each",
+		text: `Tramadol
+
+For nerve pain, duloxetine or amitriptyline may be more suitable.
+
+For most people, paracetamol is recommended.
+`,
+		want:   []string{"duloxetine usedFor neuropathic pain | hedged", "amitriptyline usedFor neuropathic pain | hedged"},
+		absent: []string{"acetaminophen usedFor *", "tramadol usedFor neuropathic pain"},
+	},
+	{
 		name: "a class 'including' the topic: the topic is the subject",
 		text: `Diclofenac
 

@@ -386,6 +386,18 @@ func (x *extractor) sentence(s *sent) {
 			}
 		}
 	}
+	// "For nerve pain, duloxetine or gabapentin may be more suitable": the
+	// drugs named after the condition are used for it
+	if loc := forCondSuitableRE.FindStringSubmatchIndex(text); loc != nil && len(of(within(s.ms, s.Start+loc[2], s.Start+loc[3]), schema.Condition)) > 0 {
+		conds := x.objectsIn(text, loc[2], loc[3], x.rules.ConditionHeads, schema.Condition)
+		usedRegions = append(usedRegions, [2]int{loc[2], loc[3]})
+		o := opts("suitable-for-condition", loc[1])
+		for _, sub := range x.objectsIn(text, loc[4], loc[5], x.rules.DrugHeads, schema.Substance, schema.Treatment) {
+			for _, c := range conds {
+				x.add(sub, schema.UsedFor, c, o)
+			}
+		}
+	}
 	for _, m := range of(s.ms, schema.Condition) {
 		after := strings.ToLower(text[s.rel(m)+len(m.Surface):])
 		after = strings.TrimLeft(after, " ")
@@ -1088,6 +1100,10 @@ var optionsForRE = regexp.MustCompile(`(?i)\b(?:options|treatments|medicines|med
 // parenBrandRE finds "(Narcan)", "(Lyrica)" right after a name: one
 // capitalised word with a lower-case letter, not an acronym.
 var parenBrandRE = regexp.MustCompile(`^\s*\(([A-Z][a-z][A-Za-z0-9-]*[a-zA-Z0-9])\)`)
+
+// forCondSuitableRE finds "For X, A or B may be more suitable / is often
+// recommended / are better options".
+var forCondSuitableRE = regexp.MustCompile(`^For ([^,]{3,50}), ([^,]+?(?:, [^,]+?)*) (?:may be|might be|is|are|can be) (?:often |usually |generally |also )?(?:more suitable|a better choice|better choices|a better option|better options|recommended|the first choice|first choices|preferred|more effective)\b`)
 
 // madeFromRE finds "(that) your liver makes from", "produced from" after a
 // compound noun.
