@@ -415,6 +415,17 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "a treatment that reduces a named condition is used for it; a substance has the effect",
+		text: `Back Pain Options
+
+Physiotherapy can reduce low back pain.
+
+Ibuprofen may reduce inflammation.
+`,
+		want:   []string{"physiotherapy usedFor lower back pain | hedged", "ibuprofen hasEffect anti-inflammatory | hedged"},
+		absent: []string{"physiotherapy hasEffect *"},
+	},
+	{
 		name: "'For X, A or B may be more suitable' is a use of each",
 		text: `Tramadol
 

@@ -373,6 +373,12 @@ func (x *extractor) sentence(s *sent) {
 			o.negated, o.cues = true, ncues
 		}
 		for _, sub := range x.subjectAt(s, h.start) {
+			// "Regular exercise and physiotherapy can reduce arthritis
+			// pain": a treatment that eases a named condition is used for it
+			if e := x.ents[sub]; e != nil && e.Class == schema.Treatment && len(strings.Fields(last.Surface)) > 1 && last.Start == conds[0].Start {
+				x.add(sub, schema.UsedFor, x.mentionIRI(last, schema.Condition), o)
+				continue
+			}
 			x.effect(sub, h.phrase+" "+text[at:end], o)
 		}
 	}
