@@ -220,9 +220,11 @@ func phrases(hs []hit) []string {
 
 var subordinators = map[string]bool{"although": true, "though": true, "while": true, "since": true, "because": true, "if": true, "when": true, "unlike": true, "as": true, "after": true, "before": true, "despite": true, "whereas": true, "like": true}
 
-// gerunds open a sentence whose first noun is the gerund's object.
+// gerunds open a sentence whose first noun is the gerund's object: a
+// substance taken ("Taking amitriptyline with ..."; true) or something
+// acted on ("Lowering prostaglandin levels ..."; false).
 var gerunds = map[string]bool{"taking": true, "using": true, "combining": true, "mixing": true, "stopping": true,
-	"lowering": true, "blocking": true, "raising": true, "reducing": true, "increasing": true, "boosting": true, "inhibiting": true}
+	"lowering": false, "blocking": false, "raising": false, "reducing": false, "increasing": false, "boosting": false, "inhibiting": false}
 
 var pronouns = map[string]bool{"it": true, "it's": true, "its": true, "they": true, "these": true, "this": true, "their": true, "them": true, "both": true, "neither": true}
 
@@ -263,10 +265,10 @@ func (x *extractor) subjects(text string, ms []Mention, base int) (subs []string
 			// "Since kratom works on ..., some scientists say it ...": the
 			// substance of the subordinate clause
 			for _, m := range ms {
-				if w == "like" || w == "unlike" {
+				if w == "like" || w == "unlike" || m.Start-base >= from {
 					break // "Like other opioids, it ...": a comparison
 				}
-				if m.Start-base < from && !inParens(text, m.Start-base) {
+				if !inParens(text, m.Start-base) {
 					if iri := x.subjectIRI(m); iri != "" {
 						back = []string{iri}
 						break
@@ -278,20 +280,20 @@ func (x *extractor) subjects(text string, ms []Mention, base int) (subs []string
 			}
 		}
 	}
-	if gerunds[w] && from == 0 {
+	if taken, ok := gerunds[w]; ok && from == 0 {
 		// "Taking amitriptyline with tramadol ...": the gerund's object;
 		// "Lowering prostaglandin levels reduces pain": not a substance's
 		// doing, so the article's topic
+		if !taken && x.topic != "" {
+			return []string{x.topic}, false
+		}
 		for _, m := range ms {
 			if len(strings.Fields(text[:m.Start-base])) > 1 {
 				break
 			}
-			if iri := x.subjectIRI(m); iri != "" && (w == "taking" || w == "using" || w == "combining" || w == "mixing" || w == "stopping") {
+			if iri := x.subjectIRI(m); iri != "" && taken {
 				return []string{iri}, true
 			}
-		}
-		if w != "taking" && w != "using" && w != "combining" && w != "mixing" && w != "stopping" && x.topic != "" {
-			return []string{x.topic}, false
 		}
 	}
 	for _, m := range ms {
@@ -383,10 +385,10 @@ func (x *extractor) subjectAt(s *sent, pos int) []string {
 		}
 	}
 	clause := text[start:pos]
-	if loc := takingWithRE.FindStringSubmatchIndex(text); loc != nil && pos >= loc[3] && len(s.subs) > 0 {
+	if loc := s.with; loc != nil && pos >= loc[3] && len(s.subs) > 0 {
 		return s.subs // "Taking X with A or B can cause Y": X's doing
 	}
-	if fw := firstWord(clause); start == 0 && gerunds[fw] && !s.explicit {
+	if _, ok := gerunds[firstWord(clause)]; start == 0 && ok && !s.explicit {
 		return s.subs // "Lowering prostaglandin levels reduces pain": the topic
 	}
 	if loc := genericSubjectRE.FindStringSubmatchIndex(strings.ToLower(clause)); loc != nil && (start == 0 || loc[2] >= 0) {

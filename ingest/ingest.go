@@ -151,7 +151,7 @@ func (x *extractor) run() {
 // what the substance is used for (hedged when it asks or says "potential").
 func (x *extractor) heading(h Sentence) {
 	ms := x.mentions(h.Text, h.Start)
-	s := &sent{Sentence: h, ms: ms}
+	s := &sent{Sentence: h, ms: ms, with: takingWithRE.FindStringSubmatchIndex(h.Text)}
 	s.subs, s.explicit = x.subjects(h.Text, ms, h.Start)
 	first := len(x.stmts)
 	for i, m := range ms {
@@ -181,7 +181,7 @@ func (x *extractor) heading(h Sentence) {
 func (x *extractor) paragraph(ss []Sentence) {
 	prevLT, prevWD := false, false
 	for i := range ss {
-		s := &sent{Sentence: ss[i]}
+		s := &sent{Sentence: ss[i], with: takingWithRE.FindStringSubmatchIndex(ss[i].Text)}
 		s.ms = x.mentions(s.Text, s.Start)
 		x.curQuotes = s.Quotes
 		s.subs, s.explicit = x.subjects(s.Text, s.ms, s.Start)

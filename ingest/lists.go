@@ -922,32 +922,34 @@ func isWordLower(s string) bool {
 	return true
 }
 
-// objectsIn resolves the enumerated phrases of text[from:to] (see resolvePart).
-func (x *extractor) objectsIn(text string, from, to int, heads []string, classes ...schema.Class) []string {
-	var out []string
-	seen := map[string]bool{}
-	var ps []part
-	for _, p := range x.splitList(text, from, to) {
-		// "for fibromyalgia, for nerve pain after injury and for shingles",
-		// "in older adults and in people with lung disease": the repeated
-		// preposition starts each item
-		for {
-			starts := func(prep string) bool {
-				for _, q := range append(ps, p) {
-					if strings.HasPrefix(strings.ToLower(strings.TrimLeft(q.text, " ")), prep+" ") {
-						return true
-					}
-				}
-				return false
+// itemPreps are the prepositions an enumeration may repeat before each
+// item ("for fibromyalgia, for nerve pain and for shingles").
+var itemPreps = []string{"for ", "in ", "to ", "with ", "after ", "during "}
+
+// splitRepeatedPrep splits the parts of an enumeration that repeats its
+// preposition ("for nerve pain after injury and for shingles", "in older
+// adults and in people with lung disease") at each repetition, once some
+// part opens with that preposition.
+func splitRepeatedPrep(parts []part) []part {
+	var out []part
+	opens := func(prep string, p part) bool {
+		for _, q := range append(out, p) {
+			if strings.HasPrefix(strings.ToLower(strings.TrimLeft(q.text, " ")), prep) {
+				return true
 			}
+		}
+		return false
+	}
+	for _, p := range parts {
+		for {
 			low := strings.ToLower(p.text)
 			k, skip := -1, 0
-			for _, prep := range []string{"for", "in", "to", "with", "after", "during"} {
-				if !starts(prep) {
+			for _, prep := range itemPreps {
+				if !opens(prep, p) {
 					continue
 				}
 				for _, conj := range []string{" and ", " or "} {
-					if i := strings.Index(low, conj+prep+" "); i > 0 && (k < 0 || i < k) {
+					if i := strings.Index(low, conj+prep); i > 0 && (k < 0 || i < k) {
 						k, skip = i, len(conj)
 					}
 				}
@@ -955,24 +957,37 @@ func (x *extractor) objectsIn(text string, from, to int, heads []string, classes
 			if k < 0 {
 				break
 			}
-			ps = append(ps, part{text: p.text[:k], start: p.start, end: p.start + k})
+			out = append(out, part{text: p.text[:k], start: p.start, end: p.start + k})
 			p = part{text: p.text[k+skip:], start: p.start + k + skip, end: p.end}
 		}
-		ps = append(ps, p)
+		out = append(out, p)
 	}
+	return out
+}
+
+// drugsFor reports whether a phrase names drugs by their use ("take
+// medicines for an irregular heartbeat"): its examples name the drugs.
+func (x *extractor) drugsFor(s string) bool {
+	ws := strings.Fields(strings.ToLower(s))
+	for len(ws) > 0 && contains([]string{"if", "you", "take", "taking", "use", "using", "other", "any", "some"}, ws[0]) {
+		ws = ws[1:]
+	}
+	return len(ws) > 2 && contains(x.rules.DrugHeads, ws[0]) && ws[1] == "for"
+}
+
+// objectsIn resolves the enumerated phrases of text[from:to] (see resolvePart).
+func (x *extractor) objectsIn(text string, from, to int, heads []string, classes ...schema.Class) []string {
+	var out []string
+	seen := map[string]bool{}
+	ps := splitRepeatedPrep(x.splitList(text, from, to))
 	for i, p := range ps {
-		ws := strings.Fields(strings.ToLower(p.text))
-		for len(ws) > 0 && contains([]string{"if", "you", "take", "taking", "use", "using", "other", "any", "some"}, ws[0]) {
-			ws = ws[1:]
-		}
-		if i+1 < len(ps) && len(ws) > 2 && contains(x.rules.DrugHeads, ws[0]) && ws[1] == "for" &&
-			startsWithAny(strings.ToLower(strings.TrimLeft(ps[i+1].text, " ")), "such as ", "including ", "like ", "e.g. ") {
+		if i+1 < len(ps) && x.drugsFor(p.text) && startsWithAny(strings.ToLower(strings.TrimLeft(ps[i+1].text, " ")), "such as ", "including ", "like ", "e.g. ") {
 			continue // "medicines for an irregular heartbeat, such as flecainide": the examples
 		}
 		if t := strings.TrimLeft(p.text, " "); i > 0 && strings.HasPrefix(t, "the ") && (indexAny(t, " that ", " which ") > 0 || p.end >= 0 && p.end <= len(text) && startsWithAny(text[p.end:], " that ", " which ")) {
 			continue // "postherpetic neuralgia, the nerve pain that can linger": an appositive
 		}
-		if t := strings.TrimLeft(p.text, " "); startsWithAny(strings.ToLower(t), "for ", "in ", "to ", "with ", "after ", "during ") {
+		if t := strings.TrimLeft(p.text, " "); startsWithAny(strings.ToLower(t), itemPreps...) {
 			k := strings.Index(t, " ")
 			p.start += len(p.text) - len(t) + k + 1
 			p.text = t[k+1:]
@@ -983,8 +998,8 @@ func (x *extractor) objectsIn(text string, from, to int, heads []string, classes
 		for _, sep := range []string{" such as ", " including ", " like ", " e.g. "} {
 			if k := strings.Index(low, sep); k > 0 {
 				texts = []string{p.text[:k]}
-				if ws := strings.Fields(strings.ToLower(p.text[:k])); len(ws) > 2 && contains(x.rules.DrugHeads, ws[0]) && ws[1] == "for" {
-					texts = nil // "medicines for an irregular heartbeat, such as flecainide": the examples
+				if x.drugsFor(p.text[:k]) {
+					texts = nil // "medicines for an irregular heartbeat such as flecainide": the examples
 				}
 				ex := p.text[k+len(sep):]
 				for _, q := range x.splitList(ex, 0, len(ex)) {

@@ -20,6 +20,7 @@ type sent struct {
 	withdraw bool
 	first    int // index of the first statement the sentence made
 	next     *Sentence
+	with     []int // takingWithRE's match ("Taking X with A or B can ..."), or nil
 }
 
 // rel returns the text offset (relative to the sentence) of a mention.
@@ -881,7 +882,7 @@ func (x *extractor) sentence(s *sent) {
 
 	// "Taking amitriptyline with tramadol, other antidepressants or St
 	// John's wort can cause serotonin syndrome": the drugs taken with it
-	if loc := takingWithRE.FindStringSubmatchIndex(text); loc != nil {
+	if loc := s.with; loc != nil {
 		if subs := s.subs; len(subs) > 0 && s.explicit {
 			o := opts("taken-with", loc[3])
 			for _, iri := range x.objectsIn(text, loc[2], loc[3], x.rules.DrugHeads, schema.Substance) {

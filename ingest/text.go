@@ -1220,7 +1220,6 @@ func (p *txtParser) flatRun(k int, colon bool) ([]*txtItem, int) {
 	if len(tight) >= 2 && !p.continues(tightEnd) {
 		return lineItems(tight), tightEnd
 	}
-	idx = nil
 	// loose: short lines, each a block of its own
 	idx = nil
 	for m := k; m < len(ls) && p.shortItemLine(m, true) && (m+1 == len(ls) || ls[m+1].blank); {
