@@ -415,6 +415,18 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "supply statuses end before the product or the shop; a denial before the verb's object",
+		text: `Naproxen
+
+In the US, naproxen is sold over the counter as naproxen sodium, and stronger tablets need a prescription.
+
+The DEA lists kratom as a drug of concern but has not made it a controlled substance.
+`,
+		want: []string{"naproxen hasLegalStatus sold over the counter", "naproxen hasLegalStatus need a prescription",
+			"kratom hasLegalStatus not made it a controlled substance"},
+		absent: []string{"kratom hasLegalStatus controlled substance", "kratom hasLegalStatus made it a controlled substance"},
+	},
+	{
 		name: "a treatment that reduces a named condition is used for it; a substance has the effect",
 		text: `Back Pain Options
 

@@ -9,6 +9,16 @@ import (
 
 var scheduleRE = regexp.MustCompile(`(?i)\b(?:schedule|class)\s+(?:[ivx]+|[1-5]|[a-c])\s+$`)
 
+// madeNotRE finds a denial before a status given as the object of a verb:
+// "has not made it a", "never declared kratom a".
+var madeNotRE = regexp.MustCompile(`(?i)\b(not|never)\s+(?:made|make|declared|declare|classified|classify|designated|designate|listed|named)\s+(?:it|them|this|[a-z][a-z0-9-]*)\s+(?:an?\s+)?$`)
+
+// rxCue reports a cue about how a medicine is supplied: over the counter,
+// with or without a prescription.
+func rxCue(cue string) bool {
+	return strings.Contains(cue, "prescription") || strings.Contains(cue, "counter")
+}
+
 var negWords = map[string]bool{"not": true, "isn't": true, "aren't": true, "wasn't": true, "never": true, "no": true, "longer": true}
 
 // regionRE finds "some states and cities in America"-like jurisdictions.
@@ -69,8 +79,22 @@ func (x *extractor) legal(s *sent, f folded) {
 			}
 			break
 		}
+		// "has not made it a controlled substance": the denial governs the
+		// status named after its object
+		if !negated {
+			if loc := madeNotRE.FindStringSubmatchIndex(text[:start]); loc != nil {
+				negated, start = true, loc[2]
+			}
+		}
 		var phrase string
 		end := legalEnd(text, h.end)
+		if rxCue(cue) {
+			// "sold over the counter as a nasal spray", "without a
+			// prescription in pharmacies": the status, not the product or shop
+			if k := indexAny(strings.ToLower(text[h.end:end]), " as ", " for ", " in ", " at ", " from ", " under ", " to "); k >= 0 {
+				end = h.end + k
+			}
+		}
 		if cue == "listed" || cue == "lists" {
 			rest := text[h.end:end]
 			k := strings.Index(strings.ToLower(rest), " as ")
