@@ -337,12 +337,15 @@ func (x *extractor) coordinated(text string, ms []Mention, base int, first Menti
 	}
 	subs := []string{iri}
 	if len(strings.Fields(text[:first.Start-base])) > 1 {
+		if lead := x.leadList(text, first.Start-base); len(lead) > 0 {
+			return lead
+		}
 		return subs
 	}
 	prev := first
 	for _, m := range ms {
-		if m.Start <= prev.Start {
-			continue
+		if m.Start <= prev.Start || m.Entry(schema.Form) != nil && m.Entry(schema.Substance, schema.Compound, schema.Treatment) == nil {
+			continue // "Capsaicin patches or ...": the form goes with its substance
 		}
 		gap := strings.Fields(strings.ToLower(text[prev.End-base : m.Start-base]))
 		if len(gap) == 0 || len(gap) > 2 {
@@ -363,6 +366,52 @@ func (x *extractor) coordinated(text string, ms []Mention, base int, first Menti
 			subs = append(subs, next)
 		}
 		prev = m
+	}
+	return subs
+}
+
+// leadListRE finds the enumeration a sentence opens with, before its verb:
+// "Regular exercise, physiotherapy and losing weight can also ...".
+var leadListRE = regexp.MustCompile(`^([A-Z][^.;:()]{2,120}?) (?:can|may|could|might|will|often|also|both|all|help|helps|reduce|reduce|relieve|ease|eases)\b`)
+
+// leadList reads the subjects of a sentence that opens with an enumeration
+// of treatments ending before its verb and holding the mention at at: each
+// item is a subject, those the lexicon does not know become treatments. It
+// returns nil unless every item is a short noun phrase and one of them is a
+// substance or treatment the lexicon knows.
+func (x *extractor) leadList(text string, at int) []string {
+	loc := leadListRE.FindStringSubmatchIndex(text)
+	if loc == nil || at >= loc[3] {
+		return nil
+	}
+	parts := x.splitList(text, 0, loc[3])
+	if len(parts) < 2 {
+		return nil
+	}
+	known := false
+	for _, p := range parts {
+		ws := strings.Fields(strings.ToLower(p.text))
+		if len(ws) > 4 || contains([]string{"many", "some", "most", "people", "you", "we", "they", "it", "this", "these", "doctors", "studies", "research", "patients", "other", "others"}, ws[0]) {
+			return nil
+		}
+		for _, m := range x.lx.Find(p.text, 0) {
+			if m.Entry(schema.Substance, schema.Treatment) != nil && m.Entry(schema.Condition, schema.Effect) == nil {
+				known = true
+			}
+		}
+	}
+	if !known {
+		return nil
+	}
+	var subs []string
+	for _, p := range parts {
+		iri := x.resolvePart(p.text, []string{anyHead}, schema.Treatment, schema.Substance)
+		if iri == "" {
+			return nil
+		}
+		if !contains(subs, iri) {
+			subs = append(subs, iri)
+		}
 	}
 	return subs
 }

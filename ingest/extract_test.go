@@ -415,6 +415,24 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "a sentence opening with an enumeration of treatments: each is a subject; 'also' makes them alternatives",
+		text: `Naproxen
+
+Regular exercise, physiotherapy and losing weight can also reduce arthritis pain.
+
+Capsaicin patches or lidocaine plasters can help nerve pain in one area.
+
+For nerve pain, duloxetine or gabapentin may be more suitable.
+
+Many people, doctors and researchers can also help arthritis pain.
+`,
+		want: []string{"exercise usedFor arthritis pain | hedged", "physiotherapy usedFor arthritis pain", "losing weight usedFor arthritis pain",
+			"naproxen alternativeTreatment losing weight", "naproxen alternativeTreatment physiotherapy",
+			"capsaicin usedFor neuropathic pain", "lidocaine usedFor neuropathic pain",
+			"naproxen alternativeTreatment duloxetine", "naproxen alternativeTreatment gabapentin"},
+		absent: []string{"naproxen alternativeTreatment capsaicin", "naproxen alternativeTreatment people", "people usedFor *"},
+	},
+	{
 		name: "supply statuses end before the product or the shop; a denial before the verb's object",
 		text: `Naproxen
 

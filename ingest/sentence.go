@@ -403,6 +403,20 @@ func (x *extractor) sentence(s *sent) {
 			for _, c := range conds {
 				x.add(sub, schema.UsedFor, c, o)
 			}
+			// more suitable than the article's substance: an alternative to it
+			if x.topic != "" && sub != x.topic && strings.Contains(strings.ToLower(text[loc[5]:loc[1]]), "suitable") {
+				x.add(x.topic, schema.AlternativeTreatment, sub, opts("more-suitable", loc[1]))
+			}
+		}
+	}
+	// "Regular exercise, physiotherapy and losing weight can also reduce
+	// arthritis pain": treatments that also help are alternatives to the
+	// article's substance
+	if loc := leadListRE.FindStringSubmatchIndex(text); loc != nil && x.topic != "" && alsoHelpsRE.MatchString(text[loc[3]:]) {
+		for _, sub := range x.leadList(text, 0) {
+			if sub != x.topic {
+				x.add(x.topic, schema.AlternativeTreatment, sub, opts("also-helps", len(text)))
+			}
 		}
 	}
 	for _, m := range of(s.ms, schema.Condition) {
@@ -1058,6 +1072,9 @@ func singular(s string) string {
 
 // reuptakeRE finds "blocks the reuptake of serotonin and norepinephrine".
 var reuptakeRE = regexp.MustCompile(`(?i)\b(?:blocks?|blocking|inhibits?|inhibiting|prevents?)\s+the\s+reuptake\s+of\s+([a-z]+)(?:\s+and\s+([a-z]+))?`)
+
+// alsoHelpsRE finds "can also reduce", "may also help" after a subject.
+var alsoHelpsRE = regexp.MustCompile(`^ (?:can |may |could |might )?also (?:help|reduce|relieve|ease|improve|work)`)
 
 // brandRE reads the brand names after a cue: capitalised names joined by
 // commas, "and" or "or" ("Lyrica", "Neurontin and Gralise", "Advil, Motrin").
