@@ -336,7 +336,11 @@ func (x *extractor) coordinated(text string, ms []Mention, base int, first Menti
 		}
 	}
 	subs := []string{iri}
-	if len(strings.Fields(text[:first.Start-base])) > 1 {
+	lead := text[:first.Start-base]
+	if k := strings.LastIndex(lead, ": "); k >= 0 {
+		lead = lead[k+2:] // "Two medicines are approved: dronabinol and nabilone"
+	}
+	if len(strings.Fields(lead)) > 1 {
 		if lead := x.leadList(text, first.Start-base); len(lead) > 0 {
 			return lead
 		}
@@ -457,6 +461,9 @@ func (x *extractor) subjectAt(s *sent, pos int) []string {
 				}
 			}
 		}
+	}
+	if w := firstWord(clause); (w == "both" || w == "each") && len(s.subs) > 1 {
+		return s.subs // "dronabinol and nabilone, both FDA-approved for ..."
 	}
 	head := strings.Fields(clause)
 	if len(head) > 4 {

@@ -415,6 +415,17 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "subjects enumerated after a colon share what 'both' says; 'treatments such as' after an earlier 'options'",
+		text: `Delta-8 THC
+
+Two THC-based medicines are approved in the US: dronabinol and nabilone, both FDA-approved for chemotherapy-induced nausea.
+
+If you want to explore cannabis-based options for chronic pain, a doctor can talk you through proven treatments such as physical therapy and acupuncture.
+`,
+		want: []string{"dronabinol usedFor chemotherapy-induced nausea and vomiting", "nabilone usedFor chemotherapy-induced nausea and vomiting", "dronabinol hasLegalStatus *", "nabilone hasLegalStatus *",
+			"delta-8 THC alternativeTreatment physiotherapy", "delta-8 THC alternativeTreatment acupuncture"},
+	},
+	{
 		name: "a sentence opening with an enumeration of treatments: each is a subject; 'also' makes them alternatives",
 		text: `Naproxen
 

@@ -190,8 +190,13 @@ func (x *extractor) legal(s *sent, f folded) {
 			x.syn[iri] = map[string]bool{}
 		}
 		c, cues := x.certainty(text, end)
-		if len(s.subs) > 0 {
-			x.add(s.subs[0], schema.HasLegalStatus, iri, stmtOpts{rule: "legal-status", sent: s.Sentence, certainty: c, cues: cues, ref: s.ref})
+		subs := s.subs
+		if len(subs) > 1 && !s.explicit {
+			subs = subs[:1]
+		}
+		for _, sub := range subs {
+			// "A and B are banned": the status of each
+			x.add(sub, schema.HasLegalStatus, iri, stmtOpts{rule: "legal-status", sent: s.Sentence, certainty: c, cues: cues, ref: s.ref})
 		}
 	}
 }

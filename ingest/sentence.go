@@ -685,7 +685,10 @@ func (x *extractor) sentence(s *sent) {
 		// "alternatives include gabapentin, duloxetine, and treatments applied
 		// to the skin"; "exercise therapy and topical NSAIDs are worth trying"
 		// "Keep up the treatments that are known to help, such as regular exercise"
-		if h, ok := firstHit(f, []string{"treatments", "therapies", "options"}); ok && !has(text, x.rules.rel("alternatives_here")) {
+		for _, h := range findAll(f, []string{"treatments", "therapies", "options"}) {
+			if has(text, x.rules.rel("alternatives_here")) {
+				break
+			}
 			if k, ok2 := firstHit(fold(text[h.end:]), []string{"such as", "like", "including"}); ok2 && k.start < 60 {
 				from := h.end + k.end
 				to := clauseEndList(text, from)
@@ -694,6 +697,7 @@ func (x *extractor) sentence(s *sent) {
 						x.add(x.topic, schema.AlternativeTreatment, iri, opts("treatments-such-as", to))
 					}
 				}
+				break
 			}
 		}
 		if h, ok := firstHit(f, x.rules.rel("alternatives_here")); ok {
