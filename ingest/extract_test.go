@@ -415,6 +415,21 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "modifiers coordinated before one noun stay one item; 'are more often used' for a condition",
+		text: `Lidocaine Patches
+
+Do not apply it to broken, cracked or irritated skin. Keep used patches away from children and pets.
+
+For nerve pain that affects a wider area, tablets such as amitriptyline or duloxetine are more often used.
+
+Low-strength creams are sold without a prescription for aching muscles.
+`,
+		want: []string{"lidocaine hasPrecaution skin irritation", "lidocaine hasPrecaution children", "amitriptyline usedFor *", "duloxetine usedFor *",
+			"lidocaine alternativeTreatment amitriptyline", "lidocaine alternativeTreatment duloxetine",
+			"lidocaine usedFor muscle pain", "lidocaine hasLegalStatus sold without a prescription"},
+		absent: []string{"lidocaine hasPrecaution broken", "lidocaine hasPrecaution cracked", "tablets usedFor *"},
+	},
+	{
 		name: "subjects enumerated after a colon share what 'both' says; 'treatments such as' after an earlier 'options'",
 		text: `Delta-8 THC
 

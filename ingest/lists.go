@@ -137,7 +137,25 @@ func (x *extractor) splitList(text string, start, end int) []part {
 		i = from - 1
 	}
 	emit(len(region))
-	return out
+	return mergeModifiers(out, text)
+}
+
+// participleRE matches a lone participle or adjective in -ed/-en.
+var participleRE = regexp.MustCompile(`^[a-z]+(?:ed|en)$`)
+
+// mergeModifiers joins modifiers coordinated before one head noun: in
+// "broken, cracked or irritated skin" the items are one phrase, not
+// "broken", "cracked" and "irritated skin".
+func mergeModifiers(parts []part, text string) []part {
+	for i := len(parts) - 2; i >= 0; i-- {
+		next := strings.Fields(parts[i+1].text)
+		if !participleRE.MatchString(parts[i].text) || len(next) < 2 || !participleRE.MatchString(next[0]) {
+			continue
+		}
+		merged := part{text: text[parts[i].start:parts[i+1].end], start: parts[i].start, end: parts[i+1].end}
+		parts = append(parts[:i], append([]part{merged}, parts[i+2:]...)...)
+	}
+	return parts
 }
 
 // cleanItem turns an item into a label: without leading articles and
@@ -975,6 +993,18 @@ func (x *extractor) drugsFor(s string) bool {
 	return len(ws) > 2 && contains(x.rules.DrugHeads, ws[0]) && ws[1] == "for"
 }
 
+// bareHead reports whether a phrase is only a generic head ("tablets",
+// "other medicines"): the examples after it name the things.
+func (x *extractor) bareHead(s string) bool {
+	ws := strings.Fields(strings.ToLower(s))
+	for _, w := range ws {
+		if !contains(x.rules.FormHeads, w) && !contains(x.rules.DrugHeads, w) && w != "other" && w != "some" {
+			return false
+		}
+	}
+	return len(ws) > 0
+}
+
 // objectsIn resolves the enumerated phrases of text[from:to] (see resolvePart).
 func (x *extractor) objectsIn(text string, from, to int, heads []string, classes ...schema.Class) []string {
 	var out []string
@@ -998,7 +1028,7 @@ func (x *extractor) objectsIn(text string, from, to int, heads []string, classes
 		for _, sep := range []string{" such as ", " including ", " like ", " e.g. "} {
 			if k := strings.Index(low, sep); k > 0 {
 				texts = []string{p.text[:k]}
-				if x.drugsFor(p.text[:k]) {
+				if x.drugsFor(p.text[:k]) || x.bareHead(p.text[:k]) {
 					texts = nil // "medicines for an irregular heartbeat such as flecainide": the examples
 				}
 				ex := p.text[k+len(sep):]

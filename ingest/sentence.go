@@ -404,7 +404,7 @@ func (x *extractor) sentence(s *sent) {
 				x.add(sub, schema.UsedFor, c, o)
 			}
 			// more suitable than the article's substance: an alternative to it
-			if x.topic != "" && sub != x.topic && strings.Contains(strings.ToLower(text[loc[5]:loc[1]]), "suitable") {
+			if x.topic != "" && sub != x.topic && strings.Contains(strings.ToLower(text[loc[5]:loc[1]]), " more ") {
 				x.add(x.topic, schema.AlternativeTreatment, sub, opts("more-suitable", loc[1]))
 			}
 		}
@@ -1131,7 +1131,7 @@ var parenBrandRE = regexp.MustCompile(`^\s*\(([A-Z][a-z][A-Za-z0-9-]*[a-zA-Z0-9]
 
 // forCondSuitableRE finds "For X, A or B may be more suitable / is often
 // recommended / are better options".
-var forCondSuitableRE = regexp.MustCompile(`^For ([^,]{3,50}), ([^,]+?(?:, [^,]+?)*) (?:may be|might be|is|are|can be) (?:often |usually |generally |also )?(?:more suitable|a better choice|better choices|a better option|better options|recommended|the first choice|first choices|preferred|more effective)\b`)
+var forCondSuitableRE = regexp.MustCompile(`^For ([^,]{3,50}), ([^,]+?(?:, [^,]+?)*) (?:may be|might be|is|are|can be) (?:often |usually |generally |also )?(?:more suitable|a better choice|better choices|a better option|better options|recommended|the first choice|first choices|preferred|more effective|more often used|more commonly used|usually used|often used|used instead|tried first)\b`)
 
 // madeFromRE finds "(that) your liver makes from", "produced from" after a
 // compound noun.
@@ -1258,6 +1258,11 @@ func (x *extractor) precautions(s *sent, f folded, subjAt func(int) string) {
 			end = h.end + k
 		}
 		from := h.end
+		if strings.HasSuffix(h.phrase, "apply") {
+			if k := strings.Index(text[h.end:end], " to "); k >= 0 {
+				from = h.end + k + len(" to ") // "Do not apply it to broken skin"
+			}
+		}
 		if contains(x.rules.rel("precaution_context"), h.phrase) {
 			from = h.start // "people with liver disease": the cue is part of the phrase
 		} else if k := indexAny(strings.ToLower(text[h.end:end]), " if you have ever had ", " if you have had ", " if you have ", " if you are ", " if you take ", " if you "); k >= 0 {
