@@ -415,6 +415,21 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "an enumerated item with its own article is whole; an item's synonym keeps its qualifier, not its verb",
+		text: `Amitriptyline
+
+Tell your doctor if you have glaucoma, an enlarged prostate or bipolar disorder, or if you have severe heart failure.
+`,
+		want: []string{"amitriptyline hasPrecaution glaucoma", "amitriptyline hasPrecaution enlarged prostate",
+			"amitriptyline hasPrecaution bipolar disorder", "amitriptyline hasPrecaution heart failure"},
+		check: func(a *schema.Article, l labeller) []string {
+			if e := entityByLabel(a, schema.Condition, "heart failure"); e == nil || !hasSynonym(e, "severe heart failure") || hasSynonym(e, "have severe heart failure") {
+				return []string{fmt.Sprintf("heart failure: want the synonym %q without the verb: %+v", "severe heart failure", e)}
+			}
+			return nil
+		},
+	},
+	{
 		name: "modifiers coordinated before one noun stay one item; 'are more often used' for a condition",
 		text: `Lidocaine Patches
 

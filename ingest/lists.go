@@ -86,6 +86,13 @@ func (x *extractor) splitList(text string, start, end int) []part {
 				if c := strings.Index(rest, ","); c >= 0 {
 					rest = rest[:c]
 				}
+				left := low0[:k]
+				if c := strings.LastIndexAny(left, ",;"); c >= 0 {
+					left = left[c+1:]
+				}
+				if lw := strings.Fields(left); len(lw) >= 2 && (lw[0] == "a" || lw[0] == "an" || lw[0] == "the") {
+					continue // "an enlarged prostate or bipolar disorder": a whole phrase on the left
+				}
 				if (serial || k < lastComma) && len(strings.Fields(rest)) >= 3 {
 					protected[k] = true
 				}
@@ -881,6 +888,7 @@ func (x *extractor) resolvePart(text string, heads []string, classes ...schema.C
 	if label == "" || len(strings.Fields(label)) > 8 {
 		return ""
 	}
+	t = surfaceForm(t)
 	for _, c := range classes {
 		for _, cand := range []string{t, label} {
 			if e := x.lx.Lookup(c, cand); e != nil {
@@ -917,6 +925,24 @@ func (x *extractor) resolvePart(text string, heads []string, classes ...schema.C
 		return x.newEntity(classes[0], label, t)
 	}
 	return ""
+}
+
+// surfacePrefixes open an item's clause, not its name: "have severe heart
+// failure", "are more than 20 weeks pregnant".
+var surfacePrefixes = []string{"if you are ", "if you have ", "if you ", "you are ", "you have ", "have ever had ", "have had ", "ever had ", "have ", "has ", "had ", "are ", "is ", "take ", "taking ", "a ", "an ", "the "}
+
+// surfaceForm is the phrase an item names its entity by: without the verb
+// and article that open it; qualifiers such as "severe" stay.
+func surfaceForm(s string) string {
+	for changed := true; changed; {
+		changed = false
+		for _, p := range surfacePrefixes {
+			if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) {
+				s, changed = s[len(p):], true
+			}
+		}
+	}
+	return s
 }
 
 func classNames(cs []schema.Class) []string {
