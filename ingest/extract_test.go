@@ -415,6 +415,17 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "a lone unknown word joined to a two-word item shares its noun",
+		text: `Kratom Withdrawal
+
+Withdrawal symptoms of kratom include:
+
+- Yawning, hot and cold flushes, and sweating
+`,
+		want:   []string{"kratom hasWithdrawalSymptom hot and cold flushes", "kratom hasWithdrawalSymptom yawning"},
+		absent: []string{"kratom hasWithdrawalSymptom hot", "kratom hasWithdrawalSymptom cold flushes"},
+	},
+	{
 		name: "an enumerated item with its own article is whole; an item's synonym keeps its qualifier, not its verb",
 		text: `Amitriptyline
 

@@ -144,7 +144,7 @@ func (x *extractor) splitList(text string, start, end int) []part {
 		i = from - 1
 	}
 	emit(len(region))
-	return mergeModifiers(out, text)
+	return x.mergeModifiers(out, text)
 }
 
 // participleRE matches a lone participle or adjective in -ed/-en.
@@ -153,10 +153,17 @@ var participleRE = regexp.MustCompile(`^[a-z]+(?:ed|en)$`)
 // mergeModifiers joins modifiers coordinated before one head noun: in
 // "broken, cracked or irritated skin" the items are one phrase, not
 // "broken", "cracked" and "irritated skin".
-func mergeModifiers(parts []part, text string) []part {
+func (x *extractor) mergeModifiers(parts []part, text string) []part {
 	for i := len(parts) - 2; i >= 0; i-- {
 		next := strings.Fields(parts[i+1].text)
-		if !participleRE.MatchString(parts[i].text) || len(next) < 2 || !participleRE.MatchString(next[0]) {
+		between := ""
+		if parts[i].end >= 0 && parts[i].end <= parts[i+1].start && parts[i+1].start <= len(text) {
+			between = strings.ToLower(text[parts[i].end:parts[i+1].start])
+		}
+		// "hot and cold flushes": a lone word the lexicon does not know,
+		// joined by a bare conjunction to a two-word phrase, shares its noun
+		shared := (between == " and " || between == " or ") && len(next) == 2 && isWordLower(parts[i].text) && len(x.lx.Find(parts[i].text, 0)) == 0 && len(x.lx.Find(parts[i+1].text, 0)) == 0
+		if !shared && (!participleRE.MatchString(parts[i].text) || len(next) < 2 || !participleRE.MatchString(next[0])) {
 			continue
 		}
 		merged := part{text: text[parts[i].start:parts[i+1].end], start: parts[i].start, end: parts[i+1].end}
