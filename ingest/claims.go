@@ -175,6 +175,17 @@ func (x *extractor) resolveRef(attr, claim string, ms []Mention) string {
 		return ""
 	}
 	words := strings.Fields(low)
+	if len(words) > 0 && !(words[0] == "a" || words[0] == "an" || words[0] == "one" || words[0] == "this" || words[0] == "the") {
+		// "For fibromyalgia, a 2020 trial by Ferreira found", "X does not
+		// help Y, and a 2018 trial by Nakamura found": the last clause
+		for _, seg := range strings.Split(low, ", ")[1:] {
+			seg = strings.TrimPrefix(seg, "and ")
+			w2 := strings.Fields(seg)
+			if len(w2) > 1 && (w2[0] == "a" || w2[0] == "an" || w2[0] == "one") {
+				words, low = w2, seg
+			}
+		}
+	}
 	if len(words) > 1 && (words[0] == "in" || words[0] == "according") {
 		words = words[1:] // "In the 2017 review, ..."
 		if words[0] == "to" && len(words) > 1 {

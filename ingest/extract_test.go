@@ -415,6 +415,40 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "a source named in a later clause, or as a case series, is attributed",
+		text: `Amitriptyline
+
+It does not help a sprain, and a 2018 trial by Nakamura and Brody found that it was no better than placebo for back pain.
+
+A 2021 case series reported that all eleven patients were stabilised on buprenorphine.
+
+References
+
+1. Nakamura S, Brody L. Amitriptyline versus placebo for chronic low back pain. Spine and Pain. 2018;22(6):540-548.
+2. Hassan Z, Osei-Bonsu K. Buprenorphine for kratom use disorder: a case series. Journal of Addiction Medicine Case Reports. 2021;3(1):9-15.
+`,
+		check: func(a *schema.Article, l labeller) []string {
+			var bad []string
+			for _, want := range []string{"Nakamura", "Hassan"} {
+				found := false
+				for _, st := range a.Statements {
+					if st.Predicate != schema.Supports {
+						continue
+					}
+					for _, r := range a.References {
+						if r.IRI == st.Subject && strings.HasPrefix(r.Raw, want) {
+							found = true
+						}
+					}
+				}
+				if !found {
+					bad = append(bad, "no claim supported by the reference of "+want)
+				}
+			}
+			return bad
+		},
+	},
+	{
 		name: "a lone unknown word joined to a two-word item shares its noun",
 		text: `Kratom Withdrawal
 
