@@ -415,6 +415,22 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "what changes how much of a drug the body has interacts with it; the body's own chemicals do not",
+		text: `Oxycodone
+
+Some antibiotics and antifungal medicines, such as clarithromycin and ketoconazole, can raise oxycodone levels.
+
+Antacids containing aluminium or magnesium reduce how much gabapentin you absorb.
+
+Piperine, a compound in black pepper, can increase the amount of curcumin that reaches the blood.
+
+Because tramadol raises serotonin levels, it can cause serotonin syndrome.
+`,
+		want: []string{"oxycodone interactsWith clarithromycin | hedged", "oxycodone interactsWith ketoconazole", "oxycodone interactsWith antibiotics",
+			"gabapentin interactsWith antacids containing aluminium or magnesium", "curcumin interactsWith piperine"},
+		absent: []string{"curcumin interactsWith black pepper", "serotonin interactsWith *", "gabapentin interactsWith magnesium"},
+	},
+	{
 		name: "a source named in a later clause, or as a case series, is attributed",
 		text: `Amitriptyline
 

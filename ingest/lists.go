@@ -66,10 +66,10 @@ func (x *extractor) splitList(text string, start, end int) []part {
 		if c := strings.LastIndexAny(seg, ",;"); c >= 0 {
 			seg = seg[c+1:]
 		}
-		for _, p := range []string{" from ", " of ", " with ", " in "} {
+		for _, p := range []string{" from ", " of ", " with ", " in ", " containing "} {
 			// "dehydration from vomiting and diarrhoea": a cause's objects
 			// are joined even when the first is a term of its own
-			if i := strings.Index(seg, p); i > 0 && (!mentionEnd[k] || p == " from ") {
+			if i := strings.Index(seg, p); i > 0 && (!mentionEnd[k] || p == " from " || p == " containing ") {
 				protected[k] = true
 			}
 		}
@@ -90,8 +90,8 @@ func (x *extractor) splitList(text string, start, end int) []part {
 				if c := strings.LastIndexAny(left, ",;"); c >= 0 {
 					left = left[c+1:]
 				}
-				if lw := strings.Fields(left); len(lw) >= 2 && (lw[0] == "a" || lw[0] == "an" || lw[0] == "the") {
-					continue // "an enlarged prostate or bipolar disorder": a whole phrase on the left
+				if lw := strings.Fields(left); len(lw) >= 2 && (lw[0] == "a" || lw[0] == "an" || lw[0] == "the") || len(lw) > 0 && contains(x.rules.DrugHeads, lw[len(lw)-1]) {
+					continue // "an enlarged prostate or bipolar disorder", "antibiotics and antifungal medicines": a whole phrase on the left
 				}
 				if (serial || k < lastComma) && len(strings.Fields(rest)) >= 3 {
 					protected[k] = true
@@ -924,6 +924,10 @@ func (x *extractor) resolvePart(text string, heads []string, classes ...schema.C
 				return x.newEntity(schema.Substance, label, t)
 			}
 		}
+	}
+	if contains(classNames(classes), string(schema.Substance)) && len(ws) > 2 && contains(x.rules.DrugHeads, ws[0]) && (ws[1] == "containing" || ws[1] == "with") {
+		// "antacids containing aluminium or magnesium": the kind of product
+		return x.newEntity(schema.Substance, label, t)
 	}
 	switch {
 	case len(ms) == 1 && (len(strings.Fields(ms[0].Surface))*2 >= len(ws) || !headOK || strings.HasSuffix(strings.ToLower(label), strings.ToLower(ms[0].Surface))):

@@ -962,6 +962,44 @@ func (x *extractor) sentence(s *sent) {
 		}
 	}
 
+	// "Some antibiotics, such as clarithromycin, can raise oxycodone
+	// levels", "Antacids reduce how much gabapentin you absorb": what
+	// changes the level of a substance interacts with it
+	if loc := levelRE.FindStringSubmatchIndex(text); loc != nil {
+		var target *Mention
+		for i := range s.ms {
+			if e := s.ms[i].Entry(schema.Substance, schema.Compound); e != nil && e.Kind != "endogenous" && s.rel(s.ms[i]) >= loc[1] && s.rel(s.ms[i]) <= loc[1]+2 {
+				target = &s.ms[i]
+				break
+			}
+		}
+		after := ""
+		if target != nil {
+			after = strings.ToLower(text[s.rel(*target)+len(target.Surface):])
+		}
+		if target != nil && (loc[2] >= 0 || startsWithAny(after, " levels", " level", " concentration", " you absorb", " that reaches", " in the blood", " in your blood")) {
+			tgt := x.mentionIRI(*target, schema.Substance, schema.Compound)
+			o := opts("changes-level", loc[1])
+			if neg, ncues := x.negatedAt(text, loc[0]); neg {
+				o.negated, o.cues = true, ncues
+			}
+			from := 0
+			if k := strings.LastIndex(text[:loc[0]], ", which"); k >= 0 {
+				// "fluvoxamine or ciprofloxacin, which sharply raise duloxetine levels"
+				from = strings.LastIndexAny(text[:k], ":;") + 1
+			}
+			to := loc[0]
+			if k := indexAny(text[from:to], ", a ", ", an "); k > 0 {
+				to = from + k // "Piperine, a compound in black pepper, can ...": not the pepper
+			}
+			for _, iri := range x.objectsIn(text, from, to, x.rules.DrugHeads, schema.Substance) {
+				if iri != tgt && x.ents[iri].Class == schema.Substance {
+					x.add(tgt, schema.InteractsWith, iri, o)
+				}
+			}
+		}
+	}
+
 	// in a section or item on interactions: "drugs such as warfarin"
 	if x.kinds["interactions"] && len(findAll(f, x.rules.rel("interaction_cues"))) == 0 && !precautionary {
 		if h, ok := firstHit(f, []string{"such as", "including", "like", "with"}); ok {
@@ -1076,6 +1114,11 @@ func singular(s string) string {
 
 // reuptakeRE finds "blocks the reuptake of serotonin and norepinephrine".
 var reuptakeRE = regexp.MustCompile(`(?i)\b(?:blocks?|blocking|inhibits?|inhibiting|prevents?)\s+the\s+reuptake\s+of\s+([a-z]+)(?:\s+and\s+([a-z]+))?`)
+
+// levelRE finds a change in how much of a substance the body has: "can
+// raise", "reduce how much", "increase the amount of" (group 1: the
+// quantity is named before the substance).
+var levelRE = regexp.MustCompile(`(?i)\b(?:raise|raises|raised|increase|increases|increased|lower|lowers|lowered|reduce|reduces|reduced|boost|boosts|double|doubles|decrease|decreases)\s+(?:the\s+)?((?:blood\s+)?(?:amount|amounts|level|levels|concentration|concentrations)\s+of\s+|how\s+much\s+)?`)
 
 // alsoHelpsRE finds "can also reduce", "may also help" after a subject.
 var alsoHelpsRE = regexp.MustCompile(`^ (?:can |may |could |might )?also (?:help|reduce|relieve|ease|improve|work)`)
