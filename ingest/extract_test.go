@@ -415,6 +415,19 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "a form in an appositive after a substance is its form",
+		text: `Oxycodone
+
+Brand names include OxyContin, an extended-release tablet, and Roxicodone.
+
+Epidiolex, a purified CBD oral solution that is FDA-approved for seizures, is different.
+
+Oxycodone, a drug that can be taken as a tablet, is strong.
+`,
+		want:   []string{"OxyContin hasForm extended-release tablet", "Epidiolex hasForm oral solution"},
+		absent: []string{"Roxicodone hasForm *", "oxycodone hasForm tablet"},
+	},
+	{
 		name: "what changes how much of a drug the body has interacts with it; the body's own chemicals do not",
 		text: `Oxycodone
 

@@ -865,6 +865,27 @@ func (x *extractor) sentence(s *sent) {
 		}
 	}
 
+	// "OxyContin, an extended-release tablet, ...", "Epidiolex, a purified
+	// CBD oral solution": a form in an appositive after a substance
+	for _, m := range of(s.ms, schema.Substance) {
+		end := s.rel(m) + len(m.Surface)
+		if !startsWithAny(text[end:], ", a ", ", an ") || m.Entry(schema.Form) != nil {
+			continue
+		}
+		app := text[end:clauseEndList(text, end)]
+		if k := indexAny(app[2:], ",", " that ", " which ", " who "); k >= 0 {
+			app = app[:k+2]
+		}
+		forms := of(within(s.ms, m.End, m.End+len(app)), schema.Form)
+		if len(forms) == 0 || len(strings.Fields(app)) > 7 {
+			continue
+		}
+		last := forms[len(forms)-1]
+		if s.rel(last)+len(last.Surface) == end+len(strings.TrimRight(app, " ")) && last.Entry(schema.Substance, schema.Compound) == nil {
+			x.add(x.mentionIRI(m, schema.Substance), schema.HasForm, x.mentionIRI(last, schema.Form), opts("appositive-form", s.rel(last)+len(last.Surface)))
+		}
+	}
+
 	// "comes as tablets, capsules, a liquid for children, granules that
 	// dissolve in water, and a gel or spray": every enumerated form
 	for _, h := range findAll(f, x.rules.rel("form_list_cues")) {
