@@ -422,7 +422,7 @@ Brand names include OxyContin, an extended-release tablet, and Roxicodone.
 
 Epidiolex, a purified CBD oral solution that is FDA-approved for seizures, is different.
 
-Oxycodone, a drug that can be taken as a tablet, is strong.
+Oxycodone, a tablet painkiller of great strength, is strong.
 `,
 		want:   []string{"OxyContin hasForm extended-release tablet", "Epidiolex hasForm oral solution"},
 		absent: []string{"Roxicodone hasForm *", "oxycodone hasForm tablet"},
