@@ -415,6 +415,17 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "'the same receptor that X acts on' names what else acts on it",
+		text: `Kratom
+
+Its compounds, mitragynine and 7-hydroxymitragynine, partly activate the mu opioid receptor, the same receptor that morphine and heroin act on.
+
+Tramadol binds to the mu opioid receptor, the same target as other opioid painkillers, and it also blocks the reuptake of serotonin.
+`,
+		want:   []string{"morphine actsOn mu opioid receptor", "heroin actsOn mu opioid receptor", "mitragynine actsOn mu opioid receptor", "opioids actsOn mu opioid receptor"},
+		absent: []string{"serotonin actsOn *"},
+	},
+	{
 		name: "a form in an appositive after a substance is its form",
 		text: `Oxycodone
 

@@ -225,6 +225,23 @@ func (x *extractor) sentence(s *sent) {
 				for _, sub := range subs {
 					x.add(sub, schema.ActsOn, x.mentionIRI(m, schema.Receptor), o)
 				}
+				// "the mu opioid receptor, the same target as morphine and heroin"
+				rest := text[s.rel(m)+len(m.Surface):]
+				if loc := sameTargetRE.FindStringIndex(rest); loc != nil && !neg {
+					from := s.rel(m) + len(m.Surface) + loc[1]
+					to := clauseEnd(text, from)
+					if k := strings.IndexAny(text[from:to], ",;"); k >= 0 {
+						to = from + k
+					}
+					if k := indexAny(text[from:to], " act on", " acts on", " bind to", " binds to", " work on", " works on", " target", " also "); k >= 0 {
+						to = from + k // "the same receptor that morphine and heroin act on"
+					}
+					for _, iri := range x.objectsIn(text, from, to, x.rules.DrugHeads, schema.Substance) {
+						if e := x.ents[iri]; e != nil && e.Class == schema.Substance {
+							x.add(iri, schema.ActsOn, x.mentionIRI(m, schema.Receptor), opts("same-target", s.rel(m)+len(m.Surface)))
+						}
+					}
+				}
 			}
 		}
 	}
@@ -1135,6 +1152,9 @@ func singular(s string) string {
 
 // reuptakeRE finds "blocks the reuptake of serotonin and norepinephrine".
 var reuptakeRE = regexp.MustCompile(`(?i)\b(?:blocks?|blocking|inhibits?|inhibiting|prevents?)\s+the\s+reuptake\s+of\s+([a-z]+)(?:\s+and\s+([a-z]+))?`)
+
+// sameTargetRE finds an appositive naming what else acts on a receptor.
+var sameTargetRE = regexp.MustCompile(`^(?:s)?,? (?:which is )?the same (?:target|receptor|receptors|site) (?:as|that) `)
 
 // levelRE finds a change in how much of a substance the body has: "can
 // raise", "reduce how much", "increase the amount of" (group 1: the
