@@ -415,6 +415,19 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "classes in appositives and 'in the same family as'",
+		text: `Naproxen
+
+Naproxen is a non-steroidal anti-inflammatory drug, or NSAID, in the same family as ibuprofen and diclofenac.
+
+If amitriptyline does not suit you, nortriptyline, a closely related tricyclic, may cause fewer side effects.
+
+Piperine, a compound in black pepper, helps absorption.
+`,
+		want:   []string{"naproxen isA NSAIDs", "ibuprofen isA NSAIDs", "diclofenac isA NSAIDs", "nortriptyline isA tricyclic antidepressants"},
+		absent: []string{"piperine isA *", "amitriptyline isA *"},
+	},
+	{
 		name: "'the same receptor that X acts on' names what else acts on it",
 		text: `Kratom
 

@@ -361,6 +361,57 @@ func (x *extractor) isA(s *sent, f folded) {
 		} else if neg, ncues := x.negatedAt(text, h.start); neg {
 			o.negated, o.cues = true, ncues
 		}
-		x.add(subj, schema.IsA, x.mentionIRI(*obj, schema.Substance, schema.Treatment, schema.Compound), o)
+		cls := x.mentionIRI(*obj, schema.Substance, schema.Treatment, schema.Compound)
+		x.add(subj, schema.IsA, cls, o)
+		// "Naproxen is an NSAID, in the same family as ibuprofen and
+		// diclofenac": the others named are of the class too
+		if loc := sameFamilyRE.FindStringIndex(text); loc != nil && loc[0] > h.end && !o.negated {
+			to := clauseEndList(text, loc[1])
+			if k := strings.IndexAny(text[loc[1]:to], ",;"); k >= 0 {
+				to = loc[1] + k
+			}
+			for _, iri := range x.objectsIn(text, loc[1], to, x.rules.DrugHeads, schema.Substance) {
+				if iri != cls && iri != subj && x.ents[iri].Class == schema.Substance {
+					x.add(iri, schema.IsA, cls, stmtOpts{rule: "same-family", sent: s.Sentence, certainty: c, cues: cues, ref: s.ref})
+				}
+			}
+		}
+	}
+	x.appositiveIsA(s)
+}
+
+// sameFamilyRE finds "in the same family as", "of the same class as".
+var sameFamilyRE = regexp.MustCompile(`(?i)\b(?:in|of|from) the same (?:family|class|group|drug class|group of medicines) as `)
+
+// appositiveIsA reads a class named in an appositive right after a
+// substance: "nortriptyline, a closely related tricyclic", "Epidiolex, a
+// purified CBD oral solution".
+func (x *extractor) appositiveIsA(s *sent) {
+	text := s.Text
+	for _, m := range of(s.ms, schema.Substance) {
+		end := s.rel(m) + len(m.Surface)
+		if !startsWithAny(text[end:], ", a ", ", an ") || inParens(text, s.rel(m)) {
+			continue
+		}
+		start := end + strings.Index(text[end+2:], " ") + 3 // after the article
+		for _, n := range s.ms {
+			r := s.rel(n)
+			if r < start {
+				continue
+			}
+			gap := strings.Fields(text[start:r])
+			if len(gap) > 2 || strings.ContainsAny(text[start:r], ",;()") {
+				break
+			}
+			e := n.Entry(schema.Substance)
+			if e == nil || n.Entry(schema.Form) != nil || isGeneric(e) {
+				break
+			}
+			cls := x.mentionIRI(n, schema.Substance)
+			if sub := x.mentionIRI(m, schema.Substance); cls != sub {
+				x.add(sub, schema.IsA, cls, stmtOpts{rule: "appositive-is-a", sent: s.Sentence, certainty: schema.Asserted, ref: s.ref})
+			}
+			break
+		}
 	}
 }
