@@ -278,6 +278,11 @@ func (x *extractor) subjects(text string, ms []Mention, base int) (subs []string
 			if fw := firstWord(text[from:]); (fw == "it" || fw == "they" || fw == "it's") && len(back) > 0 {
 				return back, true
 			}
+			// "Because tramadol raises serotonin levels, combining it with
+			// other drugs ...": the main clause's gerund takes the substance
+			if ws := strings.Fields(strings.ToLower(text[from:])); len(ws) > 1 && gerunds[ws[0]] && (ws[1] == "it" || ws[1] == "them") && len(back) > 0 {
+				return back, true
+			}
 		}
 	}
 	if taken, ok := gerunds[w]; ok && from == 0 {

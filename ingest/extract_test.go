@@ -415,6 +415,14 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "a gerund opening the main clause takes the substance of the leading clause",
+		text: `Pain Relief
+
+Because tramadol raises serotonin levels, combining it with other drugs that do the same can cause serotonin syndrome.
+`,
+		want: []string{"tramadol hasSideEffect serotonin syndrome | hedged"},
+	},
+	{
 		name: "classes in appositives and 'in the same family as'",
 		text: `Naproxen
 
