@@ -415,6 +415,20 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "'Like X, Y binds to R' holds for X; a risk greatest in A and in B; 'help them sleep'",
+		text: `Delta-8 THC
+
+Like delta-9 THC, delta-8 binds to CB1 receptors in the brain, and more weakly to CB2 receptors.
+
+The risk is greatest in older adults and in people with lung disease.
+
+Some people say that magnesium helps them sleep, but this isn't proven.
+`,
+		want: []string{"THC actsOn CB1 receptor", "delta-8 THC actsOn CB1 receptor", "delta-8 THC actsOn CB2 receptor",
+			"delta-8 THC hasPrecaution older adults", "delta-8 THC hasPrecaution people with lung disease", "magnesium usedFor insomnia"},
+		absent: []string{"THC actsOn CB2 receptor"},
+	},
+	{
 		name: "a gerund opening the main clause takes the substance of the leading clause",
 		text: `Pain Relief
 

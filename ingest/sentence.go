@@ -222,6 +222,9 @@ func (x *extractor) sentence(s *sent) {
 				if appositive {
 					subs = named // "Its two compounds, A and B, activate the mu receptor"
 				}
+				if like := x.likeSubject(s); like != "" && !contains(subs, like) && !neg && !strings.Contains(text[:s.rel(m)], ", and ") && !strings.Contains(text[:s.rel(m)], ", but ") {
+					subs = append(subs, like) // "Like delta-9 THC, delta-8 binds to CB1 receptors"
+				}
 				for _, sub := range subs {
 					x.add(sub, schema.ActsOn, x.mentionIRI(m, schema.Receptor), o)
 				}
@@ -283,6 +286,18 @@ func (x *extractor) sentence(s *sent) {
 		for _, iri := range x.objectsIn(text, h.end, end, x.rules.ConditionHeads, schema.Condition) {
 			for _, sub := range x.subjectAt(s, h.start) {
 				x.add(sub, schema.UsedFor, iri, o)
+			}
+		}
+	}
+	// "magnesium or herbal teas help them sleep": used for sleeplessness
+	if loc := helpSleepRE.FindStringIndex(text); loc != nil {
+		if e := x.lx.Lookup(schema.Condition, "insomnia"); e != nil {
+			o := opts("helps-sleep", loc[1])
+			if neg, ncues := x.negatedAt(text, loc[0]); neg {
+				o.negated, o.cues = true, ncues
+			}
+			for _, sub := range x.subjectAt(s, loc[0]) {
+				x.add(sub, schema.UsedFor, x.entity(e, e.Label), o)
 			}
 		}
 	}
@@ -1156,6 +1171,28 @@ var reuptakeRE = regexp.MustCompile(`(?i)\b(?:blocks?|blocking|inhibits?|inhibit
 // sameTargetRE finds an appositive naming what else acts on a receptor.
 var sameTargetRE = regexp.MustCompile(`^(?:s)?,? (?:which is )?the same (?:target|receptor|receptors|site) (?:as|that) `)
 
+// likeSubject returns the substance a sentence compares its subject with
+// ("Like delta-9 THC, delta-8 binds ..."), or "": what is said of the
+// subject holds for it too.
+func (x *extractor) likeSubject(s *sent) string {
+	if firstWord(s.Text) != "like" {
+		return ""
+	}
+	k := strings.Index(s.Text, ", ")
+	for _, m := range s.ms {
+		if k < 0 || s.rel(m) >= k {
+			break
+		}
+		if e := m.Entry(schema.Substance, schema.Compound); e != nil && !isGeneric(e) && len(strings.Fields(s.Text[:s.rel(m)])) == 1 {
+			return x.mentionIRI(m, schema.Substance, schema.Compound)
+		}
+	}
+	return ""
+}
+
+// helpSleepRE finds "help them sleep", "helps you get to sleep".
+var helpSleepRE = regexp.MustCompile(`(?i)\bhelps?\s+(?:them|you|people|patients|him|her|me|us)?\s*(?:to\s+)?(?:sleep|get to sleep|fall asleep|sleep better)\b`)
+
 // levelRE finds a change in how much of a substance the body has: "can
 // raise", "reduce how much", "increase the amount of" (group 1: the
 // quantity is named before the substance).
@@ -1342,6 +1379,9 @@ func (x *extractor) precautions(s *sent, f folded, subjAt func(int) string) {
 			end = h.end + k
 		}
 		from := h.end
+		if strings.HasSuffix(h.phrase, " in") {
+			from -= len("in") // "greatest in older adults and in people with ...": the repeated preposition
+		}
 		if strings.HasSuffix(h.phrase, "apply") {
 			if k := strings.Index(text[h.end:end], " to "); k >= 0 {
 				from = h.end + k + len(" to ") // "Do not apply it to broken skin"
