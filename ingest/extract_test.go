@@ -415,6 +415,32 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "what is offered 'if X does not suit you' is an alternative; known drugs in an alternatives list stay drugs; qualifiers are not items",
+		text: `Duloxetine
+
+Other options
+
+If duloxetine does not suit you, related options for nerve pain include amitriptyline, pregabalin and gabapentin. For musculoskeletal pain, exercise therapy, cognitive behavioural therapy and topical NSAIDs are worth discussing with your doctor.
+
+If amitriptyline does not suit you, nortriptyline, a closely related tricyclic, may cause fewer side effects.
+
+Uses
+
+Duloxetine is used for:
+
+- nerve pain, including in older adults
+`,
+		want: []string{"duloxetine alternativeTreatment amitriptyline", "duloxetine alternativeTreatment pregabalin", "duloxetine alternativeTreatment exercise-based therapies",
+			"duloxetine alternativeTreatment cognitive behavioural therapy", "amitriptyline alternativeTreatment nortriptyline | hedged", "duloxetine usedFor neuropathic pain"},
+		absent: []string{"* usedFor in older adults", "* usedFor older adults"},
+		check: func(a *schema.Article, l labeller) []string {
+			if e := entityByLabel(a, schema.Treatment, "amitriptyline"); e != nil {
+				return []string{"amitriptyline is a drug, not a new treatment entity"}
+			}
+			return nil
+		},
+	},
+	{
 		name: "'Like X, Y binds to R' holds for X; a risk greatest in A and in B; 'help them sleep'",
 		text: `Delta-8 THC
 

@@ -736,8 +736,8 @@ func (x *extractor) sentence(s *sent) {
 			from, to := h.end, clauseEndList(text, h.end)
 			if strings.HasPrefix(h.phrase, "are worth") || strings.HasPrefix(h.phrase, "is worth") {
 				from, to = 0, h.start
-				if k := strings.LastIndex(text[:h.start], ", "); k >= 0 && strings.HasPrefix(strings.ToLower(text), "for ") {
-					from = k + 2
+				if k := strings.Index(text[:h.start], ", "); k >= 0 && strings.HasPrefix(strings.ToLower(text), "for ") {
+					from = k + 2 // "For musculoskeletal pain, A, B and C are worth discussing"
 				}
 			}
 			for _, iri := range x.objectsIn(text, from, to, x.rules.DrugHeads, schema.Treatment, schema.Substance) {
@@ -757,6 +757,37 @@ func (x *extractor) sentence(s *sent) {
 		}
 	}
 
+	// "If amitriptyline does not suit you, nortriptyline ... may": what is
+	// offered instead is an alternative
+	if loc := notSuitRE.FindStringSubmatchIndex(text); loc != nil {
+		var first string
+		for _, m := range within(s.ms, s.Start+loc[2], s.Start+loc[3]) {
+			first = x.subjectIRI(m)
+			break
+		}
+		if first != "" {
+			main := loc[1]
+			var alts []string
+			if h, ok := firstHit(fold(text[main:]), []string{"include", "includes", "such as"}); ok {
+				alts = x.objectsIn(text, main+h.end, clauseEndList(text, main+h.end), x.rules.DrugHeads, schema.Substance, schema.Treatment)
+			} else {
+				for _, m := range s.ms {
+					if r := s.rel(m); r >= main && len(strings.Fields(text[main:r])) <= 1 {
+						if iri := x.subjectIRI(m); iri != "" {
+							alts = x.coordinated(text, s.ms, s.Start, m, iri)
+						}
+						break
+					}
+				}
+			}
+			for _, a := range alts {
+				if a != first {
+					x.add(first, schema.AlternativeTreatment, a, opts("instead-of", len(text)))
+				}
+			}
+		}
+	}
+
 	// in a section on alternatives: "ways ... like sleeping well, eating a healthy diet, and exercising"
 	if x.kinds["alternatives"] && has(text, []string{"ways", "options", "treatments", "therapies", "alternatives", "help ourselves", "help yourself"}) {
 		if h, ok := firstHit(f, []string{"such as", "like", "including", "include"}); ok {
@@ -765,7 +796,14 @@ func (x *extractor) sentence(s *sent) {
 				if label == "" || len(strings.Fields(label)) > 5 {
 					continue
 				}
-				x.add(x.topic, schema.AlternativeTreatment, x.newEntity(schema.Treatment, label, strings.TrimSpace(strings.TrimPrefix(p.text, "trying to "))), opts("alternatives-like", p.end))
+				surface := strings.TrimSpace(strings.TrimPrefix(p.text, "trying to "))
+				iri := ""
+				if e := x.lx.Lookup(schema.Substance, label); e != nil {
+					iri = x.entity(e, surface) // "include amitriptyline": the drug, not a new treatment
+				} else {
+					iri = x.newEntity(schema.Treatment, label, surface)
+				}
+				x.add(x.topic, schema.AlternativeTreatment, iri, opts("alternatives-like", p.end))
 			}
 		}
 	}
@@ -1045,8 +1083,8 @@ func (x *extractor) sentence(s *sent) {
 			if k := indexAny(text[from:to], ", a ", ", an "); k > 0 {
 				to = from + k // "Piperine, a compound in black pepper, can ...": not the pepper
 			}
-			for _, iri := range x.objectsIn(text, from, to, x.rules.DrugHeads, schema.Substance) {
-				if iri != tgt && x.ents[iri].Class == schema.Substance {
+			for _, iri := range x.objectsIn(text, from, to, x.rules.DrugHeads, schema.Substance, schema.Compound) {
+				if c := x.ents[iri].Class; iri != tgt && (c == schema.Substance || c == schema.Compound) {
 					x.add(tgt, schema.InteractsWith, iri, o)
 				}
 			}
@@ -1189,6 +1227,9 @@ func (x *extractor) likeSubject(s *sent) string {
 	}
 	return ""
 }
+
+// notSuitRE finds "If X does not suit you, ", "If X isn't right for you, ".
+var notSuitRE = regexp.MustCompile(`^If ([^,]{2,40}?) (?:does not|doesn't|did not|didn't) (?:suit you|work for you|work|help|agree with you)[^,]{0,20}, |^If ([^,]{2,40}?) (?:is not|isn't) (?:right|suitable|safe) for you[^,]{0,20}, `)
 
 // helpSleepRE finds "help them sleep", "helps you get to sleep".
 var helpSleepRE = regexp.MustCompile(`(?i)\bhelps?\s+(?:them|you|people|patients|him|her|me|us)?\s*(?:to\s+)?(?:sleep|get to sleep|fall asleep|sleep better)\b`)
