@@ -415,6 +415,22 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "'one of the ... medicines for X' is a use; 'one of the best-selling herbal supplements' a class; alternatives and coping",
+		text: `Pain Relief
+
+Pregabalin, sold under the brand name Lyrica, is one of the most commonly prescribed medicines for nerve pain.
+
+Today turmeric is one of the best-selling herbal supplements for joint pain.
+
+If naproxen is not right for you, paracetamol is usually the first alternative for joint pain.
+
+Cognitive behavioural therapy can help people cope better with long-term pain.
+`,
+		want: []string{"pregabalin usedFor neuropathic pain", "turmeric isA herbal supplement", "turmeric usedFor joint pain",
+			"naproxen alternativeTreatment acetaminophen", "acetaminophen usedFor joint pain", "cognitive behavioural therapy usedFor chronic pain | hedged"},
+		absent: []string{"Lyrica isA prescription medications", "pregabalin isA *"},
+	},
+	{
 		name: "what is offered 'if X does not suit you' is an alternative; known drugs in an alternatives list stay drugs; qualifiers are not items",
 		text: `Duloxetine
 

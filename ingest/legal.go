@@ -330,7 +330,14 @@ func (x *extractor) isA(s *sent, f folded) {
 			if gap < 0 {
 				continue
 			}
-			if gap <= 12 && len(strings.Fields(text[h.end:s.rel(m)])) <= 1 && (m.Entry(schema.Substance, schema.Treatment) != nil || m.Entry(schema.Compound) != nil && strings.HasSuffix(m.Surface, "s")) {
+			maxGap, maxWords := 12, 1
+			if h.phrase == "one of the" {
+				maxGap, maxWords = 24, 2 // "one of the best-selling herbal supplements"
+			}
+			if gap <= maxGap && len(strings.Fields(text[h.end:s.rel(m)])) <= maxWords && (m.Entry(schema.Substance, schema.Treatment) != nil || m.Entry(schema.Compound) != nil && strings.HasSuffix(m.Surface, "s")) {
+				if e := m.Entry(schema.Substance, schema.Treatment); h.phrase == "one of the" && (e == nil || isGeneric(e) && !strings.Contains(e.Label, "supplement")) {
+					break
+				}
 				obj = &m // "compounds called cannabinoids": a class of compounds too
 			}
 			break

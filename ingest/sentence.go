@@ -289,6 +289,20 @@ func (x *extractor) sentence(s *sent) {
 			}
 		}
 	}
+	// "is one of the most commonly prescribed medicines for nerve pain"
+	if loc := oneOfForRE.FindStringIndex(text); loc != nil {
+		end := clauseEnd(text, loc[1])
+		usedRegions = append(usedRegions, [2]int{loc[1], end})
+		o := opts("one-of-the-treatments-for", end)
+		if neg, ncues := x.negatedAt(text, loc[0]); neg {
+			o.negated, o.cues = true, ncues
+		}
+		for _, iri := range x.objectsIn(text, loc[1], end, x.rules.ConditionHeads, schema.Condition) {
+			for _, sub := range x.subjectAt(s, loc[0]) {
+				x.add(sub, schema.UsedFor, iri, o)
+			}
+		}
+	}
 	// "magnesium or herbal teas help them sleep": used for sleeplessness
 	if loc := helpSleepRE.FindStringIndex(text); loc != nil {
 		if e := x.lx.Lookup(schema.Condition, "insomnia"); e != nil {
@@ -761,7 +775,11 @@ func (x *extractor) sentence(s *sent) {
 	// offered instead is an alternative
 	if loc := notSuitRE.FindStringSubmatchIndex(text); loc != nil {
 		var first string
-		for _, m := range within(s.ms, s.Start+loc[2], s.Start+loc[3]) {
+		g := 2
+		if loc[g] < 0 {
+			g = 4 // "If X isn't right for you"
+		}
+		for _, m := range within(s.ms, s.Start+loc[g], s.Start+loc[g+1]) {
 			first = x.subjectIRI(m)
 			break
 		}
@@ -1230,6 +1248,9 @@ func (x *extractor) likeSubject(s *sent) string {
 
 // notSuitRE finds "If X does not suit you, ", "If X isn't right for you, ".
 var notSuitRE = regexp.MustCompile(`^If ([^,]{2,40}?) (?:does not|doesn't|did not|didn't) (?:suit you|work for you|work|help|agree with you)[^,]{0,20}, |^If ([^,]{2,40}?) (?:is not|isn't) (?:right|suitable|safe) for you[^,]{0,20}, `)
+
+// oneOfForRE finds "is one of the most commonly prescribed medicines for".
+var oneOfForRE = regexp.MustCompile(`(?i)\b(?:is|are|remains|remain) (?:one of|among) the (?:[a-z-]+ ){0,4}?(?:medicines|medications|drugs|treatments|painkillers|supplements|options|choices|remedies|therapies) for `)
 
 // helpSleepRE finds "help them sleep", "helps you get to sleep".
 var helpSleepRE = regexp.MustCompile(`(?i)\bhelps?\s+(?:them|you|people|patients|him|her|me|us)?\s*(?:to\s+)?(?:sleep|get to sleep|fall asleep|sleep better)\b`)
