@@ -415,6 +415,17 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "a condition's appositive names its kind; people with a condition who try something report a use",
+		text: `Acupuncture
+
+Acupuncture involves thin needles. Many people with long-term back pain try it after tablets have not helped.
+
+Gabapentin is FDA-approved for postherpetic neuralgia, the lingering nerve pain that can follow shingles.
+`,
+		want:   []string{"acupuncture usedFor back pain | hedged", "postherpetic neuralgia isA neuropathic pain"},
+		absent: []string{"* usedFor tablets"},
+	},
+	{
 		name: "'one of the ... medicines for X' is a use; 'one of the best-selling herbal supplements' a class; alternatives and coping",
 		text: `Pain Relief
 

@@ -385,6 +385,31 @@ func (x *extractor) isA(s *sent, f folded) {
 		}
 	}
 	x.appositiveIsA(s)
+	x.conditionAppositiveIsA(s)
+}
+
+// conditionAppositiveIsA reads "postherpetic neuralgia, the lingering nerve
+// pain that can follow shingles": the condition is a kind of the one its
+// appositive names.
+func (x *extractor) conditionAppositiveIsA(s *sent) {
+	text := s.Text
+	conds := of(s.ms, schema.Condition)
+	for i, m := range conds {
+		end := s.rel(m) + len(m.Surface)
+		if !strings.HasPrefix(text[end:], ", the ") || i+1 >= len(conds) {
+			continue
+		}
+		n := conds[i+1]
+		gap := strings.Fields(text[end+len(", the ") : s.rel(n)])
+		after := text[s.rel(n)+len(n.Surface):]
+		if len(gap) > 2 || strings.ContainsAny(text[end+2:s.rel(n)], ",;()") || !startsWithAny(after, " that ", " which ", ",", ".") {
+			continue
+		}
+		a, b := x.mentionIRI(m, schema.Condition), x.mentionIRI(n, schema.Condition)
+		if a != b {
+			x.add(a, schema.IsA, b, stmtOpts{rule: "condition-appositive", sent: s.Sentence, certainty: schema.Asserted, ref: s.ref})
+		}
+	}
 }
 
 // sameFamilyRE finds "in the same family as", "of the same class as".

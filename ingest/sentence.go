@@ -303,6 +303,35 @@ func (x *extractor) sentence(s *sent) {
 			}
 		}
 	}
+	// "Many people with long-term back pain try it": a use the sentence reports
+	if loc := peopleWithRE.FindStringSubmatchIndex(text); loc != nil {
+		conds := of(within(s.ms, s.Start+loc[2], s.Start+loc[3]), schema.Condition)
+		var sub string
+		if ws := strings.Fields(strings.ToLower(text[loc[1]:])); len(ws) > 0 && (strings.Trim(ws[0], ",.") == "it" || strings.Trim(ws[0], ",.") == "them") {
+			if len(x.prevSubjects) > 0 {
+				sub = x.prevSubjects[0]
+			} else {
+				sub = x.topic
+			}
+		} else {
+			for _, m := range s.ms {
+				if r := s.rel(m); r >= loc[1] && len(strings.Fields(text[loc[1]:r])) <= 1 {
+					sub = x.subjectIRI(m)
+				}
+				if s.rel(m) >= loc[1] {
+					break
+				}
+			}
+		}
+		if len(conds) > 0 && sub != "" {
+			last := conds[len(conds)-1]
+			o := opts("people-with-use", loc[1])
+			if o.certainty == schema.Asserted {
+				o.certainty = schema.Hedged // reported use, not shown benefit
+			}
+			x.add(sub, schema.UsedFor, x.resolvePart(text[loc[2]:s.rel(last)+len(last.Surface)], x.rules.ConditionHeads, schema.Condition), o)
+		}
+	}
 	// "magnesium or herbal teas help them sleep": used for sleeplessness
 	if loc := helpSleepRE.FindStringIndex(text); loc != nil {
 		if e := x.lx.Lookup(schema.Condition, "insomnia"); e != nil {
@@ -1251,6 +1280,10 @@ var notSuitRE = regexp.MustCompile(`^If ([^,]{2,40}?) (?:does not|doesn't|did no
 
 // oneOfForRE finds "is one of the most commonly prescribed medicines for".
 var oneOfForRE = regexp.MustCompile(`(?i)\b(?:is|are|remains|remain) (?:one of|among) the (?:[a-z-]+ ){0,4}?(?:medicines|medications|drugs|treatments|painkillers|supplements|options|choices|remedies|therapies) for `)
+
+// peopleWithRE finds "people with arthritis use", "many patients with back
+// pain try" (group 1: the condition).
+var peopleWithRE = regexp.MustCompile(`(?i)\b(?:people|patients|adults|those|sufferers) (?:living )?with ([a-z][a-z -]{2,40}?) (?:try|use|take|turn to|have tried|have used|tried|used|took|often try|often use|choose)\b`)
 
 // helpSleepRE finds "help them sleep", "helps you get to sleep".
 var helpSleepRE = regexp.MustCompile(`(?i)\bhelps?\s+(?:them|you|people|patients|him|her|me|us)?\s*(?:to\s+)?(?:sleep|get to sleep|fall asleep|sleep better)\b`)
