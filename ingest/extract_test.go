@@ -478,7 +478,7 @@ The risk is greatest in older adults and in people with lung disease.
 Some people say that magnesium helps them sleep, but this isn't proven.
 `,
 		want: []string{"THC actsOn CB1 receptor", "delta-8 THC actsOn CB1 receptor", "delta-8 THC actsOn CB2 receptor",
-			"delta-8 THC hasPrecaution older adults", "delta-8 THC hasPrecaution people with lung disease", "magnesium usedFor insomnia"},
+			"delta-8 THC hasPrecaution older adults", "delta-8 THC hasPrecaution lung disease", "magnesium usedFor insomnia"},
 		absent: []string{"THC actsOn CB2 receptor"},
 	},
 	{
