@@ -415,6 +415,15 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "a syndrome of the newborn is a risk of use in pregnancy, not a side effect",
+		text: `Oxycodone
+
+Using oxycodone regularly during pregnancy can cause neonatal opioid withdrawal syndrome in the newborn baby.
+`,
+		want:   []string{"oxycodone hasRisk neonatal opioid withdrawal syndrome | hedged"},
+		absent: []string{"oxycodone hasSideEffect neonatal opioid withdrawal syndrome"},
+	},
+	{
 		name: "a condition's appositive names its kind; people with a condition who try something report a use",
 		text: `Acupuncture
 
