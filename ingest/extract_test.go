@@ -415,6 +415,14 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "an effect word that starts a coordinated kind of drug is no effect",
+		text: `CBD for Arthritis
+
+Keep up the treatments that are known to help, such as regular exercise, physical therapy and, where needed, anti-inflammatory or disease-modifying medicines.
+`,
+		absent: []string{"* hasEffect anti-inflammatory"},
+	},
+	{
 		name: "a syndrome of the newborn is a risk of use in pregnancy, not a side effect",
 		text: `Oxycodone
 

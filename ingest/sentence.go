@@ -555,8 +555,8 @@ func (x *extractor) sentence(s *sent) {
 			if m.Entry(schema.Substance, schema.Treatment) != nil && strings.HasSuffix(strings.ToLower(m.Surface), "s") {
 				continue // "sedatives such as benzodiazepines": substances
 			}
-			if after := strings.Fields(strings.ToLower(text[s.rel(m)+len(m.Surface):])); len(after) > 0 && contains(x.rules.DrugHeads, strings.Trim(after[0], ",.;:")) {
-				continue // "anti-inflammatory medicines": a kind of drug
+			if x.namesDrugs(text[s.rel(m)+len(m.Surface):]) {
+				continue // "anti-inflammatory (or disease-modifying) medicines": a kind of drug
 			}
 			o := opts("has-effect", s.rel(m)+len(m.Surface))
 			if neg, ncues := x.negatedAt(text, s.rel(m)); neg {
@@ -1255,6 +1255,24 @@ var reuptakeRE = regexp.MustCompile(`(?i)\b(?:blocks?|blocking|inhibits?|inhibit
 
 // sameTargetRE finds an appositive naming what else acts on a receptor.
 var sameTargetRE = regexp.MustCompile(`^(?:s)?,? (?:which is )?the same (?:target|receptor|receptors|site) (?:as|that) `)
+
+// namesDrugs reports whether the words after an effect's name finish a
+// kind of drug: "medicines", "or disease-modifying medicines".
+func (x *extractor) namesDrugs(after string) bool {
+	ws := strings.Fields(strings.ToLower(after))
+	for i, w := range ws {
+		if i > 3 {
+			break
+		}
+		if contains(x.rules.DrugHeads, strings.Trim(w, ",.;:")) {
+			return i == 0 || ws[0] == "or" || ws[0] == "and"
+		}
+		if strings.ContainsAny(w, ",.;:") {
+			break
+		}
+	}
+	return false
+}
 
 // likeSubject returns the substance a sentence compares its subject with
 // ("Like delta-9 THC, delta-8 binds ..."), or "": what is said of the
