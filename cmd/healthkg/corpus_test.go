@@ -56,12 +56,13 @@ func scoreArticle(t *testing.T, py, article, gold string) scores {
 // averaged over the articles with score.py's counting (precision over
 // judged edges). No denied fact may become a positive edge.
 //
-// The bounds are regression floors just under what the extractor measures
-// today (F1 0.815, P 0.958, R 0.709 over 16 articles on 2026-11-26), not the goal: issue 3
-// asks for F1 >= 0.85; precision is held to the held-out target (0.90).
+// Issue 3 asks for relation F1 >= 0.85 over these articles; the extractor
+// measures F1 0.852 (P 0.964, R 0.764) over 16 articles (2026-11-26).
+// Precision, which matters more than recall to a researcher, is held just
+// under what it measures.
 const (
-	corpusMinF1        = 0.80
-	corpusMinPrecision = 0.945
+	corpusMinF1        = 0.85
+	corpusMinPrecision = 0.955
 )
 
 func TestCorpusGold(t *testing.T) {
