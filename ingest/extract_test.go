@@ -554,10 +554,12 @@ Antacids containing aluminium or magnesium reduce how much gabapentin you absorb
 Piperine, a compound in black pepper, can increase the amount of curcumin that reaches the blood.
 
 Because tramadol raises serotonin levels, it can cause serotonin syndrome.
+
+Ibuprofen can reduce the amount of opioids you need after surgery.
 `,
 		want: []string{"oxycodone interactsWith clarithromycin | hedged", "oxycodone interactsWith ketoconazole", "oxycodone interactsWith antibiotics",
 			"gabapentin interactsWith antacids containing aluminium or magnesium", "curcumin interactsWith piperine"},
-		absent: []string{"curcumin interactsWith black pepper", "serotonin interactsWith *", "gabapentin interactsWith magnesium"},
+		absent: []string{"curcumin interactsWith black pepper", "serotonin interactsWith *", "gabapentin interactsWith magnesium", "opioids interactsWith ibuprofen"},
 	},
 	{
 		name: "a source named in a later clause, or as a case series, is attributed",

@@ -1115,7 +1115,8 @@ func (x *extractor) sentence(s *sent) {
 		if target != nil {
 			after = strings.ToLower(text[s.rel(*target)+len(target.Surface):])
 		}
-		if target != nil && (loc[2] >= 0 || startsWithAny(after, " levels", " level", " concentration", " you absorb", " that reaches", " in the blood", " in your blood")) {
+		levels := loc[2] >= 0 && (strings.Contains(strings.ToLower(text[loc[2]:loc[3]]), "level") || strings.Contains(strings.ToLower(text[loc[2]:loc[3]]), "concentration"))
+		if target != nil && (levels || startsWithAny(after, " levels", " level", " concentration", " you absorb", " your body absorbs", " the body absorbs", " that reaches", " that gets into", " in the blood", " in your blood", " absorbed")) {
 			tgt := x.mentionIRI(*target, schema.Substance, schema.Compound)
 			o := opts("changes-level", loc[1])
 			if neg, ncues := x.negatedAt(text, loc[0]); neg {
