@@ -432,8 +432,8 @@ func (x *extractor) appositiveIsA(s *sent) {
 				continue
 			}
 			gap := strings.Fields(text[start:r])
-			if len(gap) > 2 || strings.ContainsAny(text[start:r], ",;()") {
-				break
+			if len(gap) > 2 || strings.ContainsAny(text[start:r], ",;()") || hasWord(strings.ToLower(text[start:r]), "in", "of", "from", "with", "for", "to", "found", "made", "derived", "extracted", "taken", "sold", "used", "like") {
+				break // "CBD, a compound in cannabis": not a kind of cannabis
 			}
 			e := n.Entry(schema.Substance)
 			if e == nil || n.Entry(schema.Form) != nil || isGeneric(e) {

@@ -304,7 +304,7 @@ func (x *extractor) sentence(s *sent) {
 		}
 	}
 	// "Many people with long-term back pain try it": a use the sentence reports
-	if loc := peopleWithRE.FindStringSubmatchIndex(text); loc != nil {
+	if loc := peopleWithRE.FindStringSubmatchIndex(text); loc != nil && !hasWord(strings.ToLower(text[loc[2]:loc[3]]), "should", "must", "can", "may", "cannot", "not", "need", "needs", "might", "could", "shouldn't") {
 		conds := of(within(s.ms, s.Start+loc[2], s.Start+loc[3]), schema.Condition)
 		var sub string
 		if ws := strings.Fields(strings.ToLower(text[loc[1]:])); len(ws) > 0 && (strings.Trim(ws[0], ",.") == "it" || strings.Trim(ws[0], ",.") == "them") {
@@ -1270,6 +1270,16 @@ func (x *extractor) namesDrugs(after string) bool {
 		}
 		if strings.ContainsAny(w, ",.;:") {
 			break
+		}
+	}
+	return false
+}
+
+// hasWord reports whether s holds one of the words.
+func hasWord(s string, words ...string) bool {
+	for _, w := range strings.Fields(s) {
+		if contains(words, strings.Trim(w, ",.;:")) {
+			return true
 		}
 	}
 	return false
