@@ -442,6 +442,13 @@ func (x *extractor) subjectAt(s *sent, pos int) []string {
 			start = k + len(d)
 		}
 	}
+	if loc := leadListRE.FindStringSubmatchIndex(text); loc != nil && start > 0 && start < loc[3] && pos >= loc[3] {
+		// "Paracetamol, ibuprofen and heat packs can help": the commas
+		// separate subjects, not clauses
+		if lead := x.leadList(text, 0); len(lead) > 0 {
+			return lead
+		}
+	}
 	clause := text[start:pos]
 	if loc := s.with; loc != nil && pos >= loc[3] && len(s.subs) > 0 {
 		return s.subs // "Taking X with A or B can cause Y": X's doing

@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -310,7 +311,12 @@ func parsePattern(t *testing.T, s string) stmtPattern {
 }
 
 func (p stmtPattern) matches(l labeller, s schema.Statement) bool {
-	eq := func(pat, v string) bool { return pat == "*" || pat == v }
+	eq := func(pat, v string) bool {
+		if ok, err := path.Match(pat, v); err == nil && ok {
+			return true // "*", "*must*"
+		}
+		return pat == v
+	}
 	return eq(p.subj, l.name(s.Subject)) && eq(p.pred, string(s.Predicate)) && eq(p.obj, l.name(s.Object)) && p.negated == s.Negated
 }
 
@@ -414,6 +420,17 @@ func hasSynonym(e *schema.Entity, s string) bool {
 }
 
 var ruleCases = []ruleCase{
+	{
+		name: "commas between enumerated subjects are not clause breaks; an item stops before a modal",
+		text: `Ibuprofen Safety
+
+Paracetamol, ibuprofen and heat packs can help back pain.
+
+People with stomach ulcers must not take ibuprofen.
+`,
+		want:   []string{"acetaminophen usedFor back pain | hedged", "ibuprofen usedFor back pain", "heat therapy usedFor back pain", "ibuprofen hasPrecaution stomach ulcer"},
+		absent: []string{"* hasPrecaution *must*"},
+	},
 	{
 		name: "an effect word that starts a coordinated kind of drug is no effect",
 		text: `CBD for Arthritis

@@ -197,7 +197,7 @@ func (x *extractor) cleanItem(s string) string {
 			}
 		}
 	}
-	for _, stop := range []string{" when ", " that ", " which ", " who ", " where ", " if ", " because ", " so that "} {
+	for _, stop := range []string{" when ", " that ", " which ", " who ", " where ", " if ", " because ", " so that ", " must ", " should ", " shouldn't ", " cannot ", " can't "} {
 		if k := strings.Index(low, stop); k > 0 {
 			s, low = s[:k], low[:k]
 		}
