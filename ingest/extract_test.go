@@ -421,6 +421,17 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "adjectives in a row before a noun in a list item are one item",
+		text: `Ibuprofen
+
+Get medical help straight away if you have:
+
+- Black, tarry stools or blood in your vomit, which can be signs of bleeding in the stomach
+`,
+		want:   []string{"gastrointestinal bleeding hasSymptom black, tarry stools", "ibuprofen hasSideEffect gastrointestinal bleeding"},
+		absent: []string{"* hasSymptom black", "* hasSymptom tarry stools"},
+	},
+	{
 		name: "commas between enumerated subjects are not clause breaks; an item stops before a modal",
 		text: `Ibuprofen Safety
 

@@ -147,6 +147,10 @@ func (x *extractor) splitList(text string, start, end int) []part {
 	return x.mergeModifiers(out, text)
 }
 
+// adjectiveRE matches a word shaped like an adjective ("tarry", "sticky",
+// "swollen", "crushing").
+var adjectiveRE = regexp.MustCompile(`^[a-z]+(?:y|ed|en|ing|ish|ous|ful)$`)
+
 // participleRE matches a lone participle or adjective in -ed/-en.
 var participleRE = regexp.MustCompile(`^[a-z]+(?:ed|en)$`)
 
@@ -163,6 +167,9 @@ func (x *extractor) mergeModifiers(parts []part, text string) []part {
 		// "hot and cold flushes": a lone word the lexicon does not know,
 		// joined by a bare conjunction to a two-word phrase, shares its noun
 		shared := (between == " and " || between == " or ") && len(next) == 2 && isWordLower(parts[i].text) && len(x.lx.Find(parts[i].text, 0)) == 0 && len(x.lx.Find(parts[i+1].text, 0)) == 0
+		// "Black, tarry stools": adjectives in a row before one noun
+		shared = shared || between == ", " && len(next) == 2 && !strings.Contains(parts[i].text, " ") && adjectiveRE.MatchString(strings.ToLower(next[0])) &&
+			len(x.lx.Find(parts[i].text, 0)) == 0 && len(x.lx.Find(next[0], 0)) == 0
 		if !shared && (!participleRE.MatchString(parts[i].text) || len(next) < 2 || !participleRE.MatchString(next[0])) {
 			continue
 		}
