@@ -421,6 +421,20 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "risks stated of 'the drug' or 'an overdose'; 'a problem called X' names a side effect",
+		text: `Oxycodone
+
+Long-term effects
+
+Long-term use can lower sex hormone levels and may make you more sensitive to pain, a problem called opioid-induced hyperalgesia.
+
+The same action produces euphoria, which is one reason the drug is misused.
+
+An overdose can be fatal.
+`,
+		want: []string{"oxycodone hasLongTermSideEffect opioid-induced hyperalgesia", "oxycodone hasRisk abuse", "oxycodone hasRisk death | hedged"},
+	},
+	{
 		name: "adjectives in a row before a noun in a list item are one item",
 		text: `Ibuprofen
 

@@ -600,7 +600,7 @@ func (x *extractor) sentence(s *sent) {
 		default:
 			continue
 		}
-		if !s.explicit && !x.kinds["risks"] && !x.kinds["interactions"] && !x.kinds["side_effects"] {
+		if !s.explicit && !x.kinds["risks"] && !x.kinds["interactions"] && !x.kinds["side_effects"] && !topicRefRE.MatchString(text) {
 			continue
 		}
 		o := opts("has-risk", s.rel(m)+len(m.Surface))
@@ -1284,6 +1284,10 @@ func hasWord(s string, words ...string) bool {
 	}
 	return false
 }
+
+// topicRefRE finds a reference back to the article's substance ("the
+// drug is misused", "an overdose can be fatal").
+var topicRefRE = regexp.MustCompile(`(?i)\b(?:the|this) (?:drug|medicine|medication)\b|^an overdose\b`)
 
 // likeSubject returns the substance a sentence compares its subject with
 // ("Like delta-9 THC, delta-8 binds ..."), or "": what is said of the
