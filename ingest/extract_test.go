@@ -421,6 +421,15 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "the longest cue wins; a status denied by its subject ('no version of it is sold over the counter')",
+		text: `Celecoxib
+
+In the United States, celecoxib is a prescription-only medicine; unlike ibuprofen and naproxen, no version of it is sold over the counter.
+`,
+		want:   []string{"celecoxib hasLegalStatus prescription-only medicine", "celecoxib hasLegalStatus not sold over the counter"},
+		absent: []string{"celecoxib hasLegalStatus sold over the counter", "ibuprofen hasLegalStatus *"},
+	},
+	{
 		name: "risks stated of 'the drug' or 'an overdose'; 'a problem called X' names a side effect",
 		text: `Oxycodone
 

@@ -13,6 +13,10 @@ var scheduleRE = regexp.MustCompile(`(?i)\b(?:schedule|class)\s+(?:[ivx]+|[1-5]|
 // "has not made it a", "never declared kratom a".
 var madeNotRE = regexp.MustCompile(`(?i)\b(not|never)\s+(?:made|make|declared|declare|classified|classify|designated|designate|listed|named)\s+(?:it|them|this|[a-z][a-z0-9-]*)\s+(?:an?\s+)?$`)
 
+// noSubjectRE finds a denying subject right before a status: "no version
+// of it is", "none of them are".
+var noSubjectRE = regexp.MustCompile(`(?i)(?:^|[,;:]\s+|\s)(?:no|none of)\s+(?:[a-z’']+\s+){0,3}(?:is|are|was|were|has been|have been)\s+$`)
+
 // rxCue reports a cue about how a medicine is supplied: over the counter,
 // with or without a prescription.
 func rxCue(cue string) bool {
@@ -54,6 +58,7 @@ func (x *extractor) legal(s *sent, f folded) {
 		}
 		start := h.start
 		negated := firstWord(text) == "neither" // "Neither is approved for pain"
+		denied := false
 		// take in a preceding negation or adverb: "not approved", "currently unregulated"
 		for k := 0; k < 3; k++ {
 			b := strings.TrimRight(text[:start], " ")
@@ -84,6 +89,8 @@ func (x *extractor) legal(s *sent, f folded) {
 		if !negated {
 			if loc := madeNotRE.FindStringSubmatchIndex(text[:start]); loc != nil {
 				negated, start = true, loc[2]
+			} else if noSubjectRE.MatchString(text[:start]) {
+				negated, denied = true, true // "no version of it is sold over the counter"
 			}
 		}
 		var phrase string
@@ -137,8 +144,8 @@ func (x *extractor) legal(s *sent, f folded) {
 		if phrase == "" || len(strings.Fields(phrase)) > 16 {
 			continue
 		}
-		if negated && start == h.start {
-			phrase = "not " + phrase // the negation came from "Neither"
+		if negated && start == h.start || denied {
+			phrase = "not " + phrase // the negation came from "Neither" or "no version of it"
 		}
 		covered = end
 		status := legalStatusWord(cue, negated, phrase)

@@ -48,8 +48,13 @@ func loadRules() (*ruleSet, error) {
 			return nil, fmt.Errorf("rules.json: relation cue list %q is empty", name)
 		}
 	}
-	// longest phrases first so that "some research suggests" wins over "suggests"
-	for _, l := range [][]string{r.Certainty.Negated, r.Certainty.Speculative, r.Certainty.Hedged, r.ItemStripPrefixes} {
+	// longest phrases first so that "some research suggests" wins over
+	// "suggests" and "prescription-only medicine" over "prescription-only"
+	lists := [][]string{r.Certainty.Negated, r.Certainty.Speculative, r.Certainty.Hedged, r.ItemStripPrefixes}
+	for _, l := range r.Relations {
+		lists = append(lists, l)
+	}
+	for _, l := range lists {
 		sort.SliceStable(l, func(i, j int) bool { return len(l[i]) > len(l[j]) })
 	}
 	return &r, nil
