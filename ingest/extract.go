@@ -393,7 +393,13 @@ func (x *extractor) leadList(text string, at int) []string {
 	if loc == nil || at >= loc[3] {
 		return nil
 	}
-	parts := x.splitList(text, 0, loc[3])
+	var parts []part
+	for _, p := range x.splitList(text, 0, loc[3]) {
+		if w := strings.Fields(strings.ToLower(p.text)); len(w) > 0 && prepositions[w[0]] {
+			continue // "..., for knee arthritis, a walking stick": a qualifier
+		}
+		parts = append(parts, p)
+	}
 	if len(parts) < 2 {
 		return nil
 	}

@@ -421,6 +421,23 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "qualifiers are not subjects, patients are not effects, products are not interactions, 'no good evidence' denies",
+		text: `Baclofen
+
+Heat or cold packs, gentle exercise and, for knee arthritis, a walking stick can also help.
+
+Serious side effects of baclofen include seizures, mainly in people who already have epilepsy.
+
+Glucosamine is often combined with chondroitin in one tablet.
+
+For chronic back pain lasting more than three months, there is no good evidence that baclofen helps.
+
+Get help if you have chest pain or sudden weakness, which can signal a heart attack.
+`,
+		want:   []string{"baclofen hasSideEffect seizure", "baclofen usedFor NOT chronic back pain"},
+		absent: []string{"* * knee arthritis", "* * gentle exercise and", "baclofen hasSideEffect epilepsy", "glucosamine interactsWith chondroitin", "baclofen usedFor chronic back pain"},
+	},
+	{
 		name: "the longest cue wins; a status denied by its subject ('no version of it is sold over the counter')",
 		text: `Celecoxib
 

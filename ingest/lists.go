@@ -106,6 +106,9 @@ func (x *extractor) splitList(text string, start, end int) []part {
 		t := strings.TrimSpace(p)
 		t = strings.Trim(t, ",;:.\"“”")
 		t = strings.TrimSpace(t)
+		for _, c := range []string{" and", " or"} {
+			t = strings.TrimSpace(strings.TrimSuffix(t, c)) // "gentle exercise and, for knee arthritis, ..."
+		}
 		if t != "" {
 			off := from + strings.Index(p, t)
 			out = append(out, part{text: t, start: start + off, end: start + off + len(t)})
@@ -532,7 +535,7 @@ func (x *extractor) list(b *Block) {
 
 // signOfRE finds the condition a list item's signs point to: ", which can
 // be signs of kidney problems", ", which may mean a stomach ulcer".
-var signOfRE = regexp.MustCompile(`(?i),? which (?:can|could|may|might) (?:be (?:an? )?(?:early )?(?:signs?|symptoms?) of|mean) (?:an? |the )?(.+?)\.?$`)
+var signOfRE = regexp.MustCompile(`(?i),? which (?:(?:can|could|may|might) (?:be (?:an? )?(?:early )?(?:signs?|symptoms?) of|mean|signal|point to|indicate)|(?:are|is) (?:an? )?(?:early )?(?:signs?|symptoms?) of) (?:an? |the )?(.+?)\.?$`)
 
 // itemName is what a list item names: its label when it has one
 // ("Breathing problems: especially when ..."), else its text.

@@ -463,8 +463,12 @@ func (x *extractor) sentence(s *sent) {
 	if strings.HasPrefix(strings.ToLower(text), "for ") && has(text, []string{"results", "studies", "evidence", "trials", "research"}) {
 		if k := strings.Index(text, ","); k > 0 && len(of(within(s.ms, s.Start+4, s.Start+k), schema.Condition)) > 0 {
 			usedRegions = append(usedRegions, [2]int{4, k})
+			o := opts("evidence-for-condition", k)
+			if neg, ncues := x.negatedAt(text, len(text)); neg {
+				o.negated, o.cues = true, ncues // "For X, there is no good evidence that ..."
+			}
 			for _, iri := range x.objectsIn(text, 4, k, x.rules.ConditionHeads, schema.Condition) {
-				x.add(subjAt(0), schema.UsedFor, iri, opts("evidence-for-condition", k))
+				x.add(subjAt(0), schema.UsedFor, iri, o)
 			}
 		}
 	}
@@ -694,6 +698,9 @@ func (x *extractor) sentence(s *sent) {
 			}
 			if after := strings.Fields(strings.ToLower(text[s.rel(m)+len(m.Surface):])); len(after) > 0 && contains([]string{"trial", "trials", "study", "studies", "patients", "research", "sufferers", "clinic", "clinics", "specialist"}, strings.Trim(after[0], ",.;:")) {
 				continue // "the largest fibromyalgia trial": a modifier
+			}
+			if withRE.MatchString(text[:s.rel(m)]) {
+				continue // "seizures in people with epilepsy": who is affected, not an effect
 			}
 			if lessened(text[:s.rel(m)]) {
 				// "reported less sciatica", "improvements in pain": a benefit
@@ -1063,6 +1070,9 @@ func (x *extractor) sentence(s *sent) {
 				continue
 			}
 		}
+		if strings.HasPrefix(h.phrase, "combined") && formulatedRE.MatchString(text[:h.start]) {
+			continue // "Glucosamine is often combined with chondroitin": in one product
+		}
 		from, end := h.end, clauseEndList(text, h.end)
 		if k := indexAny(strings.ToLower(text[h.end:end]), " because ", " so ", " which ", " as it "); k >= 0 {
 			end = h.end + k
@@ -1284,6 +1294,14 @@ func hasWord(s string, words ...string) bool {
 	}
 	return false
 }
+
+// formulatedRE ends in "is often", "are usually": before "combined with",
+// a product's make-up, not a warning.
+var formulatedRE = regexp.MustCompile(`(?i)\b(?:is|are) (?:often|usually|commonly|sometimes|frequently|also) $`)
+
+// withRE ends in "people with", "patients who have": a condition named
+// next says who, not what.
+var withRE = regexp.MustCompile(`(?i)\b(?:people|patients|those|anyone|adults|children|someone|women|men) (?:with|who (?:already |also )?(?:have|have had|had)|living with)(?: an?| a history of)? $`)
 
 // topicRefRE finds a reference back to the article's substance ("the
 // drug is misused", "an overdose can be fatal").
