@@ -421,6 +421,15 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "'is not thought to be' denies",
+		text: `Baclofen
+
+Baclofen is a muscle relaxant. It is not thought to be addictive, but the body becomes used to it.
+`,
+		want:   []string{"baclofen hasRisk NOT addiction | negated"},
+		absent: []string{"baclofen hasRisk addiction"},
+	},
+	{
 		name: "qualifiers are not subjects, patients are not effects, products are not interactions, 'no good evidence' denies",
 		text: `Baclofen
 
