@@ -421,6 +421,18 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "a drug to tell the doctor about is a precaution, not a stated interaction",
+		text: `CBD for Arthritis
+
+Tell your doctor before trying CBD if you:
+
+- take blood thinners such as warfarin
+- have liver disease
+`,
+		want:   []string{"CBD hasPrecaution warfarin", "CBD hasPrecaution blood thinners", "CBD hasPrecaution liver disease"},
+		absent: []string{"CBD interactsWith *"},
+	},
+	{
 		name: "'is not thought to be' denies",
 		text: `Baclofen
 

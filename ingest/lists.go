@@ -489,12 +489,11 @@ func (x *extractor) list(b *Block) {
 			if k := indexAny(strings.ToLower(name), " because ", " as some ", " as it ", ", because", " since "); k > 0 {
 				cut = k
 			}
+			// "take blood thinners such as warfarin": a drug to tell the
+			// doctor about is a precaution; the text does not say how they
+			// interact, so no interaction edge is made of it
 			for _, iri := range x.objectsIn(name, 0, cut, heads, schema.Condition, schema.Population, schema.Substance, schema.Risk) {
 				x.add(subj, schema.HasPrecaution, iri, o)
-				if e, se := x.ents[iri], x.ents[subj]; e != nil && e.Class == schema.Substance && se != nil && se.Class != schema.Treatment {
-					// "take blood thinners such as warfarin": a drug to tell the doctor about interacts
-					x.add(subj, schema.InteractsWith, iri, o)
-				}
 			}
 		case "alternatives":
 			x.treatmentItem(it, subj, o)
