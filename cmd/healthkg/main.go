@@ -44,7 +44,7 @@ var commands = []command{
 	{"demo", "demo [--out DIR]", "ingest the bundled sample article and write every export", runDemo},
 	{"ingest", "ingest --db PATH [--lexicon FILE] FILE...", "ingest articles into a store", runIngest},
 	{"export", "export --db PATH [--format all|nt|nq|ttl|jsonld|kgx] --out DIR|-", "export the store", runExport},
-	{"query", "query --db PATH [--format table|json] NAME ARGS...", "run a named query (side-effects, acts-on, evidence)", runQuery},
+	{"query", "query --db PATH [--format table|json|csv|tsv] NAME ARGS... | --lang gizmo|graphql|mql QUERY", "run a named query or a query in one of Cayley's languages", runQuery},
 }
 
 func main() {

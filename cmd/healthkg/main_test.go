@@ -385,6 +385,18 @@ func TestQueries(t *testing.T) {
 		{[]string{"acts-on", "mu"}, []string{"mitragynine", "7-hydroxymitragynine"}, nil},
 		{[]string{"evidence", "kratom", "hasSideEffect", "respiratory depression"}, []string{"denied", "doesn’t cause respiratory depression", "Opioid Alternative"}, nil},
 		{[]string{"evidence", "--claim", "increase in pain tolerance"}, []string{"A 2020 study found", "reference: "}, nil},
+		{[]string{"compounds", "kratom"}, []string{"hasActiveCompound", "mitragynine", "7-hydroxymitragynine", "(2 rows)"}, nil},
+		{[]string{"legal-status", "kratom"}, []string{"drug of concern", "U.S. Drug Enforcement Administration", "banned in the UK", "United Kingdom"}, nil},
+		{[]string{"alternatives", "kratom"}, []string{"alternativeTreatment", "acupuncture"}, nil},
+		{[]string{"claims", "--about", "kratom"}, []string{"certainty hedged", "(", "claims)"}, nil},
+		{[]string{"references", "--year", "2022"}, []string{"NIDA", "2022"}, []string{"2021 "}},
+		{[]string{"search", "withdrawal", "symptoms"}, []string{"entity", "withdrawal symptoms", "claim"}, nil},
+		{[]string{"describe", "mitragynine"}, []string{"out", "actsOn", "mu opioid receptor", "in", "hasActiveCompound", "kratom"}, nil},
+		{[]string{"path", "mitragynine", "nausea"}, []string{"kratom", "hasActiveCompound", "hasSideEffect", "(2 rows)"}, nil},
+		{[]string{"stats"}, []string{"quads", "articles", "1", "statements: hasSideEffect"}, nil},
+		{[]string{"--format", "csv", "compounds", "kratom"}, []string{"predicate,object,certainty,articles,evidence\nhasActiveCompound,7-hydroxymitragynine,asserted,1,"}, nil},
+		{[]string{"--format", "tsv", "compounds", "kratom"}, []string{"predicate\tobject\tcertainty\tarticles\tevidence\n"}, nil},
+		{[]string{"--lang", "gizmo", `g.V("<https://w3id.org/healthkg/id/v1/substance/kratom>").Out("<http://www.w3.org/2000/01/rdf-schema#label>").All()`}, []string{`{"id":"kratom"}`}, nil},
 	}
 	for _, c := range cases {
 		code, out, stderr := runCmd(t, append([]string{"query", "--db", db}, c.args...)...)
@@ -410,6 +422,24 @@ func TestQueries(t *testing.T) {
 	}
 	if code, _, stderr := runCmd(t, "query", "--db", db, "acts-on", "receptor"); code != 1 || !strings.Contains(stderr, "names") {
 		t.Errorf("ambiguous name: exit %d, %q", code, stderr)
+	}
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"compounds", "kratom", "--year", "2020"}, 2, "compounds takes no --year"},
+		{[]string{"side-effects", "kratom", "--kind", "chronic"}, 2, "kind must be one of"},
+		{[]string{"compounds", "kratom", "extra"}, 2, "too many arguments"},
+		{[]string{"--format", "xml", "stats"}, 2, "unknown format"},
+		{[]string{"--lang", "gizmo", "g.V(("}, 2, "SyntaxError"},
+		{[]string{"--lang", "sparql", "SELECT"}, 2, "unknown query language"},
+		{[]string{"--lang", "gizmo", "--timeout", "300ms", "while (true) {}"}, 1, "stopped after 300ms"},
+	} {
+		code, _, stderr := runCmd(t, append([]string{"query", "--db", db}, c.args...)...)
+		if code != c.code || !strings.Contains(stderr, c.want) {
+			t.Errorf("%q: exit %d %q, want exit %d with %q", c.args, code, stderr, c.code, c.want)
+		}
 	}
 }
 
