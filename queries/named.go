@@ -538,3 +538,68 @@ func (q *Querier) Stats(ctx context.Context) (Stats, error) {
 	})
 	return s, err
 }
+
+// About returns the triples that describe an IRI (graphs merged, no
+// repeats, sorted): every triple with it as subject, and the asserted
+// statements with it as object. It returns none for an IRI the store does
+// not know.
+func (q *Querier) About(ctx context.Context, iri string) ([]quad.Quad, error) {
+	seen := map[[3]string]bool{}
+	var out []quad.Quad
+	add := func(qd quad.Quad) {
+		k := [3]string{qd.Subject.String(), qd.Predicate.String(), qd.Object.String()}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, quad.Quad{Subject: qd.Subject, Predicate: qd.Predicate, Object: qd.Object})
+		}
+	}
+	err := q.read(ctx, func(r *reader) error {
+		if err := r.each(quad.Subject, quad.IRI(iri), func(qd quad.Quad) error { add(qd); return nil }); err != nil {
+			return err
+		}
+		return r.each(quad.Object, quad.IRI(iri), func(qd quad.Quad) error {
+			// an asserted statement's triple sits in the statement's graph
+			if p, ok := qd.Predicate.(quad.IRI); ok && strings.HasPrefix(string(p), schema.VocabNS) && qd.Label != nil &&
+				strings.Contains(lexical(qd.Label), "/statement/") {
+				add(qd)
+			}
+			return nil
+		})
+	})
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Subject.String() != b.Subject.String() {
+			return a.Subject.String() < b.Subject.String()
+		}
+		if a.Predicate.String() != b.Predicate.String() {
+			return a.Predicate.String() < b.Predicate.String()
+		}
+		return a.Object.String() < b.Object.String()
+	})
+	return out, err
+}
+
+// Nodes lists the nodes of a class (at most limit, when limit > 0) by
+// label, or by title for articles and references.
+func (q *Querier) Nodes(ctx context.Context, c schema.Class, limit int) ([]Entity, error) {
+	var out []Entity
+	err := q.read(ctx, func(r *reader) error {
+		seen := map[quad.Value]bool{}
+		return r.each(quad.Object, quad.IRI(c.IRI()), func(qd quad.Quad) error {
+			if qd.Predicate != rdfType || seen[qd.Subject] {
+				return nil
+			}
+			seen[qd.Subject] = true
+			out = append(out, Entity{IRI: lexical(qd.Subject), Label: r.label(lexical(qd.Subject)), Class: string(c)})
+			return nil
+		})
+	})
+	sort.Slice(out, func(i, j int) bool {
+		a, b := strings.ToLower(out[i].Label), strings.ToLower(out[j].Label)
+		return a < b || a == b && out[i].IRI < out[j].IRI
+	})
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out, err
+}

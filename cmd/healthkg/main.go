@@ -45,6 +45,7 @@ var commands = []command{
 	{"ingest", "ingest --db PATH [--lexicon FILE] FILE...", "ingest articles into a store", runIngest},
 	{"export", "export --db PATH [--format all|nt|nq|ttl|jsonld|kgx] --out DIR|-", "export the store", runExport},
 	{"query", "query --db PATH [--format table|json|csv|tsv] NAME ARGS... | --lang gizmo|graphql|mql QUERY", "run a named query or a query in one of Cayley's languages", runQuery},
+	{"serve", "serve --db PATH [--addr 127.0.0.1:8080] [--write --token-file FILE]", "serve the store: JSON API, Cayley API v2, Linked Data, downloads", runServe},
 }
 
 func main() {
