@@ -63,4 +63,6 @@ func OpenAPI() map[string]any {
 	}
 }
 
-func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) { writeJSON(w, http.StatusOK, OpenAPI()) }
+func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, OpenAPI())
+}
