@@ -39,10 +39,45 @@ func (q *Querier) Claims(ctx context.Context, about, supportedBy string) ([]Clai
 		}
 		refIRI = r
 	}
-	return q.claimsWhere(ctx, func(p map[string][]quad.Value) bool {
+	keep := func(p map[string][]quad.Value) bool {
 		return (aboutIRI == "" || contains(all(p, hkg(schema.PAbout)), aboutIRI)) &&
 			(refIRI == "" || contains(all(p, hkg(schema.PSupportedBy)), refIRI))
+	}
+	if aboutIRI == "" && refIRI == "" {
+		return q.claimsWhere(ctx, keep)
+	}
+	// start from the entity or the reference, through the object index
+	start, pred := aboutIRI, hkg(schema.PAbout)
+	if start == "" {
+		start, pred = refIRI, hkg(schema.PSupportedBy)
+	}
+	var out []Claim
+	err := q.read(ctx, func(r *reader) error {
+		type pos struct{ claim, graph quad.Value }
+		var cands []pos
+		if err := r.each(quad.Object, quad.IRI(start), func(qd quad.Quad) error {
+			if qd.Predicate == pred {
+				cands = append(cands, pos{qd.Subject, qd.Label})
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		for _, c := range cands {
+			p, err := r.propsIn(c.claim, c.graph)
+			if err != nil {
+				return err
+			}
+			if first(p, hkg(schema.PText)) != "" && keep(p) {
+				out = append(out, claimOf(lexical(c.claim), p))
+			}
+		}
+		return nil
 	})
+	sort.Slice(out, func(i, j int) bool {
+		return out[i].Article < out[j].Article || out[i].Article == out[j].Article && out[i].Start < out[j].Start
+	})
+	return dedupClaims(out), err
 }
 
 // claimsWhere lists the claims (one per article position) whose properties

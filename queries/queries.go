@@ -246,6 +246,24 @@ func (r *reader) resolve(name string, classes []schema.Class) ([]Entity, error) 
 		// an exact label or synonym first; else names that contain the
 		// words ("mu" finds "mu opioid receptor")
 		key := schema.NormalizeKey(name)
+		// the name as a stored label or synonym, through the object index
+		// (a scan of every name is the fallback)
+		trimmed := strings.TrimSpace(name)
+		for _, v := range []string{trimmed, strings.ToLower(trimmed), strings.ToUpper(trimmed), upperFirst(strings.ToLower(trimmed))} {
+			err := r.each(quad.Object, quad.String(v), func(qd quad.Quad) error {
+				if iri, ok := qd.Subject.(quad.IRI); ok && (qd.Predicate == rdfsLabel || qd.Predicate == hkg(schema.PSynonym)) {
+					cands[string(iri)] = true
+				}
+				return nil
+			})
+			if err != nil {
+				return nil, err
+			}
+		}
+		if found := r.ofClass(cands, want); len(found) > 0 {
+			return found, nil
+		}
+		cands = map[string]bool{}
 		partial := map[string]bool{}
 		for _, p := range []quad.IRI{rdfsLabel, hkg(schema.PSynonym)} {
 			err := r.each(quad.Predicate, p, func(qd quad.Quad) error {
@@ -271,6 +289,14 @@ func (r *reader) resolve(name string, classes []schema.Class) ([]Entity, error) 
 		}
 	}
 	return r.entities(cands, want)
+}
+
+// upperFirst capitalises the first letter ("kratom" -> "Kratom").
+func upperFirst(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
 }
 
 // ofClass keeps the candidates of the wanted classes (all when none).
@@ -335,15 +361,43 @@ func (r *reader) edges(f Filter) ([]Edge, error) {
 	for _, p := range f.Predicates {
 		preds[p.IRI()] = true
 	}
+	// the asserted statements come from their triples (<s> <p> <o> in the
+	// statement's graph), so that only the statements with a wanted
+	// predicate are read; denied ones have no triple and are found through
+	// rdf:subject / rdf:object, only when asked for
 	var stmts []quad.Value
-	err := r.each(quad.Object, quad.IRI(start), func(qd quad.Quad) error {
-		if qd.Predicate == dir {
-			stmts = append(stmts, qd.Subject)
+	asserted := map[quad.Value]bool{}
+	tripleDir := quad.Subject
+	if dir == rdfObject {
+		tripleDir = quad.Object
+	}
+	err := r.each(tripleDir, quad.IRI(start), func(qd quad.Quad) error {
+		p, ok := qd.Predicate.(quad.IRI)
+		if !ok || qd.Label == nil || !strings.HasPrefix(string(p), schema.VocabNS) || (len(preds) > 0 && !preds[string(p)]) {
+			return nil
+		}
+		if _, isRel := schema.PredicateByName(strings.TrimPrefix(string(p), schema.VocabNS)); !isRel {
+			return nil // a node's own property (hkg:synonym), not a statement's triple
+		}
+		if _, ok := qd.Label.(quad.IRI); ok && !asserted[qd.Label] {
+			asserted[qd.Label] = true
+			stmts = append(stmts, qd.Label)
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
+	}
+	if f.Negated {
+		err = r.each(quad.Object, quad.IRI(start), func(qd quad.Quad) error {
+			if qd.Predicate == dir && !asserted[qd.Subject] {
+				stmts = append(stmts, qd.Subject)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
 	}
 	merged := map[string]*Edge{}
 	labels := map[string]string{}
