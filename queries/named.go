@@ -63,10 +63,28 @@ func (q *Querier) Claims(ctx context.Context, about, supportedBy string) ([]Clai
 		}); err != nil {
 			return err
 		}
+		// a claim stated by many articles: read its quads once, by graph
+		byGraph := map[quad.Value]map[quad.Value]map[string][]quad.Value{}
 		for _, c := range cands {
-			p, err := r.propsIn(c.claim, c.graph)
-			if err != nil {
-				return err
+			g, ok := byGraph[c.claim]
+			if !ok {
+				g = map[quad.Value]map[string][]quad.Value{}
+				if err := r.each(quad.Subject, c.claim, func(qd quad.Quad) error {
+					if g[qd.Label] == nil {
+						g[qd.Label] = map[string][]quad.Value{}
+					}
+					pr := string(qd.Predicate.(quad.IRI))
+					g[qd.Label][pr] = append(g[qd.Label][pr], qd.Object)
+					return nil
+				}); err != nil {
+					return err
+				}
+				byGraph[c.claim] = g
+			}
+			p := g[c.graph]
+			for k := range p {
+				vs := p[k]
+				sort.Slice(vs, func(i, j int) bool { return vs[i].String() < vs[j].String() })
 			}
 			if first(p, hkg(schema.PText)) != "" && keep(p) {
 				out = append(out, claimOf(lexical(c.claim), p))
