@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -89,7 +90,12 @@ type Store struct {
 	be     backend
 	qs     cgraph.QuadStore
 	closed bool
+	gen    atomic.Uint64 // bumped by every write
 }
+
+// Generation changes whenever a write may have changed the store, so that
+// readers can tell a cache built from it is stale.
+func (s *Store) Generation() uint64 { return s.gen.Load() }
 
 // Open opens (and, unless ReadOnly, creates when missing) a store.
 func Open(ctx context.Context, cfg Config) (*Store, error) {
@@ -333,6 +339,7 @@ func (s *Store) Replace(ctx context.Context, m schema.Minter, a *schema.Article)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	defer s.gen.Add(1)
 	if err := s.writable(); err != nil {
 		return Change{}, err
 	}
@@ -394,6 +401,7 @@ func (s *Store) Replace(ctx context.Context, m schema.Minter, a *schema.Article)
 func (s *Store) Delete(ctx context.Context, articleIRI string) (Change, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	defer s.gen.Add(1)
 	if err := s.writable(); err != nil {
 		return Change{}, err
 	}

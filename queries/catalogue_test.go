@@ -183,3 +183,23 @@ func TestLanguages(t *testing.T) {
 		}
 	})
 }
+
+// TestSearchIndexFollowsWrites checks that the search index built by one
+// search is rebuilt after the store changes.
+func TestSearchIndexFollowsWrites(t *testing.T) {
+	st := openStore(t, "memory")
+	write(t, st, article1())
+	q := queries.New(st)
+	ctx := context.Background()
+	if hits, err := q.Search(ctx, "caffeine", 10); err != nil || len(hits) != 0 {
+		t.Fatalf("before: %v %+v", err, hits)
+	}
+	write(t, st, article2())
+	hits, err := q.Search(ctx, "caffeine insomnia", 10)
+	if err != nil || len(hits) == 0 || hits[0].Text != "Caffeine causes insomnia." {
+		t.Fatalf("after the write: %v %+v", err, hits)
+	}
+	if hits, _ := q.Search(ctx, "withdraw", 10); len(hits) == 0 {
+		t.Errorf("a word's prefix finds it: no hits for %q", "withdraw")
+	}
+}

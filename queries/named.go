@@ -329,61 +329,53 @@ var searchFields = []struct {
 // Search finds the nodes whose label, synonyms, title, claim text or
 // evidence sentence hold every word of text (case-insensitive), ranked:
 // by field (a label beats a synonym, a title, a claim, then an evidence
-// sentence), the exact phrase, and the shortness of the matching text.
+// sentence), the exact phrase, and the shortness of the matching text. It
+// reads an inverted index of those texts, built on the first search and
+// rebuilt after the store changes.
 func (q *Querier) Search(ctx context.Context, text string, limit int) ([]Hit, error) {
 	words := strings.Fields(schema.NormalizeKey(text))
 	if len(words) == 0 {
 		return nil, argErrorf("search: no words to find")
 	}
+	ix, err := q.textIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
 	phrase := strings.Join(words, " ")
+	// the documents holding every word: the shortest posting list first
+	lists := make([][]int32, len(words))
+	for i, w := range words {
+		lists[i] = ix.postings[w]
+		if len(lists[i]) == 0 {
+			return []Hit{}, nil
+		}
+	}
+	sort.Slice(lists, func(i, j int) bool { return len(lists[i]) < len(lists[j]) })
+	docs := lists[0]
+	for _, l := range lists[1:] {
+		docs = intersect(docs, l)
+	}
 	best := map[string]Hit{}
-	err := q.read(ctx, func(r *reader) error {
-		for _, f := range searchFields {
-			err := r.each(quad.Predicate, f.pred, func(qd quad.Quad) error {
-				t := lexical(qd.Object)
-				k := " " + schema.NormalizeKey(t) + " "
-				for _, w := range words {
-					if !strings.Contains(k, " "+w+" ") && !strings.Contains(k, " "+w) {
-						return nil
-					}
-				}
-				score := f.weight
-				if strings.Contains(k, " "+phrase+" ") {
-					score += 1
-				}
-				if strings.TrimSpace(k) == phrase {
-					score += 2
-				}
-				score += 1 / (1 + float64(len(k))/80)
-				iri := lexical(qd.Subject)
-				key := iri
-				if f.kind == "evidence" {
-					key = "evidence " + t // one hit per sentence
-				}
-				if h, ok := best[key]; ok && h.Score >= score {
-					return nil
-				}
-				best[key] = Hit{Kind: f.kind, IRI: iri, Text: t, Score: score}
-				return nil
-			})
-			if err != nil {
-				return err
-			}
+	for _, d := range docs {
+		doc := ix.docs[d]
+		k := " " + doc.key + " "
+		score := doc.weight
+		if strings.Contains(k, " "+phrase+" ") {
+			score += 1
 		}
-		for k, h := range best {
-			switch {
-			case h.Kind == "title" && r.isA(quad.IRI(h.IRI), schema.ArticleC):
-				h.Kind = "article"
-			case h.Kind == "title":
-				h.Kind = "reference"
-			}
-			if h.Kind == "entity" || h.Kind == "article" || h.Kind == "reference" {
-				h.Label = r.label(h.IRI)
-			}
-			best[k] = h
+		if doc.key == phrase {
+			score += 2
 		}
-		return nil
-	})
+		score += 1 / (1 + float64(len(k))/80)
+		key := doc.iri
+		if doc.kind == "evidence" {
+			key = "evidence " + doc.text // one hit per sentence
+		}
+		if h, ok := best[key]; ok && h.Score >= score {
+			continue
+		}
+		best[key] = Hit{Kind: doc.kind, IRI: doc.iri, Text: doc.text, Score: score}
+	}
 	var out []Hit
 	for _, h := range best {
 		out = append(out, h)
@@ -394,10 +386,102 @@ func (q *Querier) Search(ctx context.Context, text string, limit int) ([]Hit, er
 		}
 		return out[i].IRI+out[i].Text < out[j].IRI+out[j].Text
 	})
-	if len(out) > limit {
+	if limit > 0 && len(out) > limit {
 		out = out[:limit]
 	}
-	return out, err
+	err = q.read(ctx, func(r *reader) error {
+		for i, h := range out {
+			switch {
+			case h.Kind == "title" && r.isA(quad.IRI(h.IRI), schema.ArticleC):
+				h.Kind = "article"
+			case h.Kind == "title":
+				h.Kind = "reference"
+			}
+			if h.Kind == "entity" || h.Kind == "article" || h.Kind == "reference" {
+				h.Label = r.label(h.IRI)
+			}
+			out[i] = h
+		}
+		return nil
+	})
+	return nonNil(out), err
+}
+
+func intersect(a, b []int32) []int32 {
+	var out []int32
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			out = append(out, a[i])
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return out
+}
+
+// textDoc is one searchable text.
+type textDoc struct {
+	kind, iri, text, key string
+	weight               float64
+}
+
+// textIndex is an inverted index of the searchable texts: word -> the
+// documents holding it (ascending).
+type textIndex struct {
+	gen      uint64
+	docs     []textDoc
+	postings map[string][]int32
+}
+
+// textIndex returns the index of the store as it is now.
+func (q *Querier) textIndex(ctx context.Context) (*textIndex, error) {
+	q.ixMu.Lock()
+	defer q.ixMu.Unlock()
+	gen := q.st.Generation()
+	if q.ix != nil && q.ix.gen == gen {
+		return q.ix, nil
+	}
+	ix := &textIndex{gen: gen, postings: map[string][]int32{}}
+	seen := map[[2]string]bool{}
+	err := q.read(ctx, func(r *reader) error {
+		for _, f := range searchFields {
+			err := r.each(quad.Predicate, f.pred, func(qd quad.Quad) error {
+				t, iri := lexical(qd.Object), lexical(qd.Subject)
+				if seen[[2]string{iri + " " + f.kind, t}] {
+					return nil
+				}
+				seen[[2]string{iri + " " + f.kind, t}] = true
+				key := schema.NormalizeKey(t)
+				id := int32(len(ix.docs))
+				ix.docs = append(ix.docs, textDoc{kind: f.kind, iri: iri, text: t, key: key, weight: f.weight})
+				words := map[string]bool{}
+				for _, w := range strings.Fields(key) {
+					// every prefix of 3+ letters finds the word too ("withdraw")
+					for n := min(len(w), 3); n <= len(w); n++ {
+						words[w[:n]] = true
+					}
+				}
+				for w := range words {
+					ix.postings[w] = append(ix.postings[w], id)
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	q.ix = ix
+	return ix, nil
 }
 
 // Description is an entity with its names and every edge in and out.

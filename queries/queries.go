@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -23,6 +24,9 @@ import (
 // Querier runs named queries on a store.
 type Querier struct {
 	st *graph.Store
+
+	ixMu sync.Mutex
+	ix   *textIndex // the search index, for the store's generation ix.gen
 }
 
 // New returns a Querier over the store.
