@@ -631,6 +631,26 @@ type Stats struct {
 // Stats counts the store's quads, articles, entities by class and
 // statements by predicate.
 func (q *Querier) Stats(ctx context.Context) (Stats, error) {
+	gen := q.st.Generation()
+	q.ixMu.Lock()
+	if q.stats != nil && q.statsGen == gen {
+		s := *q.stats
+		q.ixMu.Unlock()
+		return s, nil
+	}
+	q.ixMu.Unlock()
+	s, err := q.countStats(ctx)
+	if err == nil {
+		q.ixMu.Lock()
+		q.stats, q.statsGen = &s, gen
+		q.ixMu.Unlock()
+	}
+	return s, err
+}
+
+// countStats counts what Stats reports (cached by Stats until the next
+// write).
+func (q *Querier) countStats(ctx context.Context) (Stats, error) {
 	s := Stats{Entities: map[string]int{}, Predicates: map[string]int{}}
 	n, err := q.st.Count(ctx)
 	if err != nil {

@@ -25,8 +25,10 @@ import (
 type Querier struct {
 	st *graph.Store
 
-	ixMu sync.Mutex
-	ix   *textIndex // the search index, for the store's generation ix.gen
+	ixMu     sync.Mutex
+	ix       *textIndex // the search index, for the store's generation ix.gen
+	stats    *Stats     // the counts, for the store's generation statsGen
+	statsGen uint64
 }
 
 // New returns a Querier over the store.
