@@ -11,7 +11,9 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -244,6 +246,66 @@ func TestServeWrite(t *testing.T) {
 	}
 	if after := do(t, "GET", rw.URL+"/downloads/graph.nt", nil, nil).header.Get("ETag"); after == before {
 		t.Errorf("the downloads did not change after a write (ETag %s)", after)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for a writer and a reader at once.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
+
+// TestServeShutdown runs the serve command, asks it a question, and stops
+// it the way SIGINT does (its context ends): it must finish the request
+// and return 0.
+func TestServeShutdown(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "db")
+	if code, _, stderr := runCmd(t, "ingest", "--db", db, "../../internal/sample/kratom-chronic-back-pain.txt"); code != 0 {
+		t.Fatalf("ingest: %s", stderr)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errb syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, &env{stdout: &out, stderr: &errb})
+	}()
+	addrRE := regexp.MustCompile(`http://(127\.0\.0\.1:\d+)/`)
+	var addr string
+	for i := 0; i < 200 && addr == ""; i++ {
+		if m := addrRE.FindStringSubmatch(out.String()); m != nil {
+			addr = m[1]
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+	if addr == "" {
+		cancel()
+		t.Fatalf("the server did not start: %s %s", out.String(), errb.String())
+	}
+	if r := do(t, "GET", "http://"+addr+"/api/queries/acts-on?receptor=mu", nil, nil); r.status != 200 {
+		t.Errorf("a query: %d", r.status)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("serve exited %d: %s", code, errb.String())
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+	if !strings.Contains(errb.String(), `"msg":"shutting down"`) || !strings.Contains(errb.String(), `"path":"/api/queries/acts-on"`) {
+		t.Errorf("no access log or shutdown record: %s", errb.String())
+	}
+	// the store is free again
+	if code, _, stderr := runCmd(t, "query", "--db", db, "stats"); code != 0 {
+		t.Errorf("after shutdown the store is still held: %s", stderr)
 	}
 }
 
