@@ -159,6 +159,26 @@ func TestServeAPI(t *testing.T) {
 	}
 }
 
+func TestServeAnswerCache(t *testing.T) {
+	srv, _ := testServer(t, serverOptions{})
+	path := "/api/queries/side-effects?substance=kratom"
+	first := do(t, "GET", srv.URL+path, nil, nil)
+	second := do(t, "GET", srv.URL+path, nil, nil)
+	etag := first.header.Get("ETag")
+	if first.status != 200 || etag == "" || second.body != first.body || second.header.Get("ETag") != etag {
+		t.Fatalf("a repeated query: %d %q, same body %v", first.status, etag, second.body == first.body)
+	}
+	if r := do(t, "GET", srv.URL+path, map[string]string{"If-None-Match": etag}, nil); r.status != 304 {
+		t.Errorf("If-None-Match on a query: %d", r.status)
+	}
+	// the Accept header is part of the key
+	ttl := do(t, "GET", srv.URL+"/id/v1/substance/kratom", map[string]string{"Accept": "text/turtle"}, nil)
+	page := do(t, "GET", srv.URL+"/id/v1/substance/kratom", map[string]string{"Accept": "text/html"}, nil)
+	if !strings.HasPrefix(ttl.header.Get("Content-Type"), "text/turtle") || !strings.HasPrefix(page.header.Get("Content-Type"), "text/html") || !strings.Contains(page.header.Get("Vary"), "Accept") {
+		t.Errorf("cached representations mixed up: %v / %v", ttl.header, page.header)
+	}
+}
+
 func TestServeDownloads(t *testing.T) {
 	srv, _ := testServer(t, serverOptions{})
 	plain := do(t, "GET", srv.URL+"/downloads/graph.nt", nil, nil)
@@ -221,6 +241,9 @@ func TestServeWrite(t *testing.T) {
 	}
 	rw, _ := testServer(t, serverOptions{write: true, token: testToken, maxBody: 1 << 10})
 	before := do(t, "GET", rw.URL+"/downloads/graph.nt", nil, nil).header.Get("ETag")
+	if r := do(t, "GET", rw.URL+"/api/queries/stats", nil, nil); !strings.Contains(r.body, `"articles": 1,`) {
+		t.Fatalf("stats before: %s", r.body)
+	}
 	for _, c := range []struct {
 		name, auth, file, body string
 		status                 int
@@ -243,6 +266,9 @@ func TestServeWrite(t *testing.T) {
 	r := do(t, "GET", rw.URL+"/api/queries/side-effects?substance=gabapentin", nil, nil)
 	if r.status != 200 || !strings.Contains(r.body, "dizziness") {
 		t.Errorf("the ingested article is not queryable: %d %.300s", r.status, r.body)
+	}
+	if r := do(t, "GET", rw.URL+"/api/queries/stats", nil, nil); !strings.Contains(r.body, `"articles": 2,`) {
+		t.Errorf("a cached answer outlived the write: %s", r.body)
 	}
 	if after := do(t, "GET", rw.URL+"/downloads/graph.nt", nil, nil).header.Get("ETag"); after == before {
 		t.Errorf("the downloads did not change after a write (ETag %s)", after)

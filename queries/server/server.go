@@ -11,6 +11,7 @@
 package server
 
 import (
+	"bytes"
 	"compress/gzip"
 	"context"
 	"crypto/sha256"
@@ -80,11 +81,84 @@ type Server struct {
 
 	mu    sync.Mutex
 	cache map[string]cached // downloads, until the next write
+
+	amu     sync.Mutex
+	answers map[string]answer // answers to GET requests, for the store's generation agen
+	agen    uint64
 }
 
 type cached struct {
 	body []byte
 	etag string
+}
+
+// answer is a cached response to a GET request.
+type answer struct {
+	status int
+	ctype  string
+	body   []byte
+}
+
+// bufferWriter is a ResponseWriter that keeps the response.
+type bufferWriter struct {
+	header http.Header
+	code   int
+	body   bytes.Buffer
+}
+
+func (b *bufferWriter) Header() http.Header         { return b.header }
+func (b *bufferWriter) WriteHeader(code int)        { b.code = code }
+func (b *bufferWriter) Write(p []byte) (int, error) { return b.body.Write(p) }
+
+// maxAnswers bounds the answer cache; it starts again empty when full.
+const maxAnswers = 512
+
+// cachedGET serves a GET request from the answer cache, or runs fn with a
+// recorder and keeps what it wrote when it succeeded. The cache lasts until
+// the store's next write; its key is the request URI and the Accept header.
+func (s *Server) cachedGET(w http.ResponseWriter, r *http.Request, fn func(w http.ResponseWriter, r *http.Request)) {
+	key := r.URL.RequestURI() + "\x00" + r.Header.Get("Accept")
+	gen := s.cfg.Store.Generation()
+	s.amu.Lock()
+	if s.agen != gen || s.answers == nil {
+		s.answers, s.agen = map[string]answer{}, gen
+	}
+	a, ok := s.answers[key]
+	s.amu.Unlock()
+	if !ok {
+		rec := &bufferWriter{header: http.Header{}, code: http.StatusOK}
+		fn(rec, r)
+		a = answer{status: rec.code, ctype: rec.header.Get("Content-Type"), body: rec.body.Bytes()}
+		for k, vs := range rec.header {
+			if k != "Content-Type" {
+				w.Header()[k] = vs
+			}
+		}
+		if a.status == http.StatusOK && r.Context().Err() == nil {
+			s.amu.Lock()
+			if s.agen == gen {
+				if len(s.answers) >= maxAnswers {
+					s.answers = map[string]answer{}
+				}
+				s.answers[key] = a
+			}
+			s.amu.Unlock()
+		}
+	}
+	sum := sha256.Sum256(a.body)
+	etag := `"` + hex.EncodeToString(sum[:16]) + `"`
+	if a.status == http.StatusOK {
+		w.Header().Set("ETag", etag)
+		if matchETag(r.Header.Get("If-None-Match"), etag) {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+	}
+	if a.ctype != "" {
+		w.Header().Set("Content-Type", a.ctype)
+	}
+	w.WriteHeader(a.status)
+	_, _ = w.Write(a.body)
 }
 
 // New checks the configuration and returns the server.
@@ -117,11 +191,11 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, q: queries.New(cfg.Store), mux: http.NewServeMux(), cache: map[string]cached{}}
 	s.mux.HandleFunc("GET /{$}", s.index)
 	s.mux.HandleFunc("GET /api/queries", s.catalogue)
-	s.mux.HandleFunc("GET /api/queries/{name}", s.namedQuery)
+	s.mux.HandleFunc("GET /api/queries/{name}", func(w http.ResponseWriter, r *http.Request) { s.cachedGET(w, r, s.namedQuery) })
 	s.mux.HandleFunc("GET /api/openapi.json", s.openAPI)
 	s.mux.HandleFunc("POST /api/articles", s.ingest)
 	s.mux.Handle("/api/v2/", http.HandlerFunc(s.apiV2))
-	s.mux.HandleFunc("GET /id/", s.linkedData)
+	s.mux.HandleFunc("GET /id/", func(w http.ResponseWriter, r *http.Request) { s.cachedGET(w, r, s.linkedData) })
 	s.mux.HandleFunc("GET /vocab", s.vocab)
 	s.mux.HandleFunc("GET /downloads/{$}", s.downloadsIndex)
 	s.mux.HandleFunc("GET /downloads/{file}", s.download)
