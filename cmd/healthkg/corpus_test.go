@@ -149,6 +149,6 @@ func TestCorpusExportInterop(t *testing.T) {
 	os.Remove(filepath.Join(out, "context.jsonld")) // a context, not data
 	rdfcheck.Check(t, out)
 	rdfcheck.CheckSameGraph(t, filepath.Join(out, "graph.nt"), filepath.Join(out, "graph.nq"),
-		filepath.Join(out, "graph.ttl"), filepath.Join(out, "graph.jsonld"))
+		filepath.Join(out, "graph.ttl"), filepath.Join(out, "graph.jsonld"), filepath.Join(out, "graph.trig"))
 	checkDenied(t, filepath.Join(out, "edges.jsonl"))
 }

@@ -22,17 +22,19 @@ var formats = []struct {
 	{"nq", []string{"graph.nq"}},
 	{"ttl", []string{"graph.ttl"}},
 	{"jsonld", []string{"graph.jsonld"}},
-	{"kgx", []string{"nodes.jsonl", "edges.jsonl"}},
+	{"trig", []string{"graph.trig"}},
+	{"kgx", []string{"nodes.jsonl", "edges.jsonl", "nodes.tsv", "edges.tsv"}},
+	{"csv", []string{"nodes.csv", "edges.csv"}},
 	{"vocab", []string{"vocabulary.ttl", "context.jsonld"}},
 }
 
 func runExport(ctx context.Context, e *env, args []string) error {
-	fs := flags(e, "export", "export --db PATH [--format all|nt|nq|ttl|jsonld|kgx|vocab] --out DIR|-",
+	fs := flags(e, "export", "export --db PATH [--format all|nt|nq|ttl|jsonld|trig|kgx|csv|vocab] --out DIR|-",
 		"Export the store. Files are byte-identical for the same store. --out - writes\n"+
-			"a one-file format (nt, nq, ttl, jsonld) to standard output.")
+			"a one-file format (nt, nq, ttl, jsonld, trig) to standard output.")
 	var sf storeFlags
 	sf.register(fs.StringVar)
-	format := fs.String("format", "all", "all, nt, nq, ttl, jsonld, kgx (nodes.jsonl + edges.jsonl) or vocab (ontology + JSON-LD context)")
+	format := fs.String("format", "all", "all, nt, nq, ttl, jsonld, trig, kgx (JSON Lines and TSV), csv (nodes and edges for spreadsheets) or vocab (ontology + JSON-LD context)")
 	out := fs.String("out", "", "output directory, or - for standard output")
 	rest, err := parse(fs, args)
 	if err != nil {
@@ -74,7 +76,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	}
 	if *out == "-" {
 		if len(files) != 1 {
-			return usagef("--out - needs a one-file format (nt, nq, ttl, jsonld)")
+			return usagef("--out - needs a one-file format (nt, nq, ttl, jsonld, trig)")
 		}
 		for _, b := range files {
 			_, err := e.stdout.Write(b)
@@ -112,10 +114,20 @@ func render(qs []quad.Quad, arts []*schema.Article, m schema.Minter, format stri
 	if want("jsonld") {
 		write("graph.jsonld", func(b *bytes.Buffer) error { return opts.JSONLD(b, qs) })
 	}
+	if want("trig") {
+		write("graph.trig", func(b *bytes.Buffer) error { return opts.TriG(b, qs) })
+	}
 	if want("kgx") {
-		var edges bytes.Buffer
+		var edges, tsvEdges bytes.Buffer
 		write("nodes.jsonl", func(b *bytes.Buffer) error { return export.KGX(b, &edges, arts, m) })
 		files["edges.jsonl"] = edges.Bytes()
+		write("nodes.tsv", func(b *bytes.Buffer) error { return export.KGXTSV(b, &tsvEdges, arts, m) })
+		files["edges.tsv"] = tsvEdges.Bytes()
+	}
+	if want("csv") {
+		var edges bytes.Buffer
+		write("nodes.csv", func(b *bytes.Buffer) error { return export.CSV(b, &edges, arts, m) })
+		files["edges.csv"] = edges.Bytes()
 	}
 	if want("vocab") {
 		files["vocabulary.ttl"] = []byte(schema.Ontology())

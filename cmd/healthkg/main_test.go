@@ -267,7 +267,7 @@ func TestInterop(t *testing.T) {
 	// every data file (context.jsonld is a context, not data: it is
 	// embedded in graph.jsonld, which the JSON-LD processors expand)
 	data := t.TempDir()
-	for _, n := range []string{"graph.nt", "graph.nq", "graph.ttl", "graph.jsonld", "nodes.jsonl", "edges.jsonl", "vocabulary.ttl"} {
+	for _, n := range []string{"graph.nt", "graph.nq", "graph.ttl", "graph.jsonld", "graph.trig", "nodes.jsonl", "edges.jsonl", "vocabulary.ttl"} {
 		b, err := os.ReadFile(filepath.Join(dir, n))
 		if err != nil {
 			t.Fatal(err)
@@ -278,7 +278,7 @@ func TestInterop(t *testing.T) {
 	}
 	rdfcheck.Check(t, data)
 	rdfcheck.CheckSameGraph(t, filepath.Join(dir, "graph.nt"), filepath.Join(dir, "graph.nq"),
-		filepath.Join(dir, "graph.ttl"), filepath.Join(dir, "graph.jsonld"))
+		filepath.Join(dir, "graph.ttl"), filepath.Join(dir, "graph.jsonld"), filepath.Join(dir, "graph.trig"))
 }
 
 // TestBadInput: each bad article gets a clear error naming the file, a

@@ -48,12 +48,13 @@ const (
 	fmtNT     format = "nt"
 	fmtNQ     format = "nq"
 	fmtTTL    format = "ttl"
+	fmtTriG   format = "trig"
 	fmtJSONLD format = "jsonld"
 	fmtJSONL  format = "jsonl"
 )
 
 var extFormats = map[string]format{
-	".nt": fmtNT, ".nq": fmtNQ, ".ttl": fmtTTL, ".jsonld": fmtJSONLD, ".jsonl": fmtJSONL,
+	".nt": fmtNT, ".nq": fmtNQ, ".ttl": fmtTTL, ".trig": fmtTriG, ".jsonld": fmtJSONLD, ".jsonl": fmtJSONL,
 }
 
 type file struct {
@@ -116,7 +117,7 @@ func check(t testing.TB, dir string, ts *toolset, require bool) {
 	if len(rdf) > 0 {
 		var runners []func() []finding
 		needed := []string{toolRdflib, toolRiot, toolNode}
-		if hasFormat(rdf, fmtNT, fmtNQ, fmtTTL) {
+		if hasFormat(rdf, fmtNT, fmtNQ, fmtTTL, fmtTriG) {
 			needed = append([]string{toolRapper, toolSerdi}, needed...)
 		}
 		for _, name := range needed {

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'url';
 import jsonld from 'jsonld';
 import N3 from 'n3';
 
-const N3FMT = { nt: 'N-Triples', nq: 'N-Quads', ttl: 'Turtle' };
+const N3FMT = { nt: 'N-Triples', nq: 'N-Quads', ttl: 'Turtle', trig: 'TriG' };
 
 const documentLoader = async (url) => {
   throw new Error(`rdfcheck: remote JSON-LD document refused (no network; use an inline @context): ${url}`);

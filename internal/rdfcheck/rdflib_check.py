@@ -50,8 +50,8 @@ import rdflib.plugins.parsers.ntriples as _ntriples  # noqa: E402
 
 _ntriples.unquote = _unquote
 
-FORMATS = {"nt": "nt", "nq": "nquads", "ttl": "turtle", "jsonld": "json-ld"}
-DATASET_FORMATS = {"nq", "jsonld"}
+FORMATS = {"nt": "nt", "nq": "nquads", "ttl": "turtle", "trig": "trig", "jsonld": "json-ld"}
+DATASET_FORMATS = {"nq", "trig", "jsonld"}
 
 
 class Capture(logging.Handler):

@@ -175,7 +175,7 @@ func findNodeModules() (string, string) {
 // ---------------------------------------------------------------------------------------------
 // runners: each returns a finding per file (failures, and counts or "ok" for the log)
 
-var rdfSyntax = map[format]string{fmtNT: "ntriples", fmtNQ: "nquads", fmtTTL: "turtle"}
+var rdfSyntax = map[format]string{fmtNT: "ntriples", fmtNQ: "nquads", fmtTTL: "turtle", fmtTriG: "trig"}
 
 func run(name string, args ...string) (string, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), commandTimeout)
