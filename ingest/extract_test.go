@@ -421,6 +421,17 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "a legal status is labelled by what makes it: the schedule or class stays; two articles' wordings are synonyms",
+		text: `Oxycodone
+
+In the United States, oxycodone is a Schedule II controlled substance. Tramadol is a Schedule IV controlled substance in the United States.
+
+In the UK, oxycodone is a Class A controlled drug.
+`,
+		want: []string{"oxycodone hasLegalStatus schedule ii controlled substance (United States)", "tramadol hasLegalStatus schedule iv controlled substance (United States)",
+			"oxycodone hasLegalStatus class a controlled drug (United Kingdom)"},
+	},
+	{
 		name: "a drug to tell the doctor about is a precaution, not a stated interaction",
 		text: `CBD for Arthritis
 
@@ -464,8 +475,8 @@ Get help if you have chest pain or sudden weakness, which can signal a heart att
 
 In the United States, celecoxib is a prescription-only medicine; unlike ibuprofen and naproxen, no version of it is sold over the counter.
 `,
-		want:   []string{"celecoxib hasLegalStatus prescription-only medicine", "celecoxib hasLegalStatus not sold over the counter"},
-		absent: []string{"celecoxib hasLegalStatus sold over the counter", "ibuprofen hasLegalStatus *"},
+		want:   []string{"celecoxib hasLegalStatus prescription-only medicine (United States)", "celecoxib hasLegalStatus not over the counter (United States)"},
+		absent: []string{"celecoxib hasLegalStatus over the counter (United States)", "ibuprofen hasLegalStatus *"},
 	},
 	{
 		name: "risks stated of 'the drug' or 'an overdose'; 'a problem called X' names a side effect",
@@ -726,7 +737,7 @@ Low-strength creams are sold without a prescription for aching muscles.
 `,
 		want: []string{"lidocaine hasPrecaution skin irritation", "lidocaine hasPrecaution children", "amitriptyline usedFor *", "duloxetine usedFor *",
 			"lidocaine alternativeTreatment amitriptyline", "lidocaine alternativeTreatment duloxetine",
-			"lidocaine usedFor muscle pain", "lidocaine hasLegalStatus sold without a prescription"},
+			"lidocaine usedFor muscle pain", "lidocaine hasLegalStatus without a prescription"},
 		absent: []string{"lidocaine hasPrecaution broken", "lidocaine hasPrecaution cracked", "tablets usedFor *"},
 	},
 	{
@@ -766,8 +777,8 @@ In the US, naproxen is sold over the counter as naproxen sodium, and stronger ta
 
 The DEA lists kratom as a drug of concern but has not made it a controlled substance.
 `,
-		want: []string{"naproxen hasLegalStatus sold over the counter", "naproxen hasLegalStatus need a prescription",
-			"kratom hasLegalStatus not made it a controlled substance"},
+		want: []string{"naproxen hasLegalStatus over the counter (United States)", "naproxen hasLegalStatus need a prescription (United States)",
+			"kratom hasLegalStatus not controlled substance (U.S. Drug Enforcement Administration, United States)"},
 		absent: []string{"kratom hasLegalStatus controlled substance", "kratom hasLegalStatus made it a controlled substance"},
 	},
 	{
@@ -1316,10 +1327,10 @@ Kratom contains mitragynine, which acts on opioid receptors.
 
 Kratom is banned in the UK.
 `,
-		want: []string{"kratom hasLegalStatus banned in the UK | asserted"},
+		want: []string{"kratom hasLegalStatus banned (United Kingdom) | asserted"},
 		check: func(a *schema.Article, l labeller) []string {
-			e := entityByLabel(a, schema.LegalStatus, "banned in the UK")
-			if e == nil || e.Status != "banned" || l.name(e.Jurisdiction) != "United Kingdom" {
+			e := entityByLabel(a, schema.LegalStatus, "banned (United Kingdom)")
+			if e == nil || e.Status != "banned" || l.name(e.Jurisdiction) != "United Kingdom" || !hasSynonym(e, "banned in the UK") {
 				return []string{fmt.Sprintf("legal status: %+v, want status banned in United Kingdom", e)}
 			}
 			return nil
@@ -1331,10 +1342,10 @@ Kratom is banned in the UK.
 
 Kratom is not approved by the FDA.
 `,
-		want:   []string{"kratom hasLegalStatus not approved by the FDA | asserted"},
+		want:   []string{"kratom hasLegalStatus not approved (U.S. Food and Drug Administration, United States) | asserted"},
 		absent: []string{"kratom hasLegalStatus NOT *"},
 		check: func(a *schema.Article, l labeller) []string {
-			e := entityByLabel(a, schema.LegalStatus, "not approved by the FDA")
+			e := entityByLabel(a, schema.LegalStatus, "not approved (U.S. Food and Drug Administration, United States)")
 			if e == nil || e.Status != "not approved" || l.name(e.Agency) != "U.S. Food and Drug Administration" || l.name(e.Jurisdiction) != "United States" {
 				return []string{fmt.Sprintf("legal status: %+v, want status not approved, agency FDA, jurisdiction United States", e)}
 			}

@@ -23,6 +23,9 @@ func rxCue(cue string) bool {
 	return strings.Contains(cue, "prescription") || strings.Contains(cue, "counter")
 }
 
+// designationRE finds a schedule or class at the start of a status phrase.
+var designationRE = regexp.MustCompile(`^(?:schedule|class)\s+(?:[ivx]+|[1-5]|[a-c])\s`)
+
 var negWords = map[string]bool{"not": true, "isn't": true, "aren't": true, "wasn't": true, "never": true, "no": true, "longer": true}
 
 // regionRE finds "some states and cities in America"-like jurisdictions.
@@ -182,20 +185,28 @@ func (x *extractor) legal(s *sent, f folded) {
 			}
 		}
 		key := status
+		var where []string
 		for _, iri := range []string{agency, jurisdiction} {
 			if iri != "" {
 				key += " " + x.ents[iri].Label
+				where = append(where, x.ents[iri].Label)
 			}
 		}
+		// the label is made of what the IRI is made of, so that every
+		// article gives the node the same one; the article's wording is a
+		// synonym
+		label := status
+		if len(where) > 0 {
+			label += " (" + strings.Join(where, ", ") + ")"
+		}
 		iri := x.m.Entity(schema.LegalStatus, key)
-		if _, ok := x.ents[iri]; ok {
-			x.surface(iri, phrase)
-		} else {
+		if _, ok := x.ents[iri]; !ok {
 			x.legalOrder = append(x.legalOrder, iri)
-			x.ents[iri] = &schema.Entity{IRI: iri, Class: schema.LegalStatus, Label: phrase,
+			x.ents[iri] = &schema.Entity{IRI: iri, Class: schema.LegalStatus, Label: label,
 				Agency: agency, Jurisdiction: jurisdiction, Status: status}
 			x.syn[iri] = map[string]bool{}
 		}
+		x.surface(iri, phrase)
 		c, cues := x.certainty(text, end)
 		subs := s.subs
 		if len(subs) > 1 && !s.explicit {
@@ -252,7 +263,7 @@ var abbreviations = map[string]bool{"dr": true, "mr": true, "mrs": true, "ms": t
 func legalStatusWord(cue string, negated bool, phrase string) string {
 	p := strings.ToLower(phrase)
 	switch {
-	case cue == "listed":
+	case cue == "listed" || cue == "lists":
 		return phrase
 	case strings.Contains(cue, "approv"):
 		if negated {
@@ -266,6 +277,17 @@ func legalStatusWord(cue string, negated bool, phrase string) string {
 		return "regulated"
 	case strings.Contains(p, "banned") && strings.Contains(p, "illegal"):
 		return "banned; illegal to sell"
+	case designationRE.MatchString(p) && !negated:
+		// "Schedule II controlled substance", "Class A controlled drug":
+		// the schedule is part of the status
+		d := strings.TrimSpace(designationRE.FindString(p))
+		if rest := strings.TrimSpace(strings.TrimPrefix(cue, d)); rest != "" && rest != cue {
+			return d + " " + rest
+		}
+		if strings.HasPrefix(cue, "schedule") || strings.HasPrefix(cue, "class") {
+			return strings.Join(strings.Fields(p), " ")
+		}
+		return d + " " + cue
 	case strings.HasPrefix(cue, "schedule"):
 		return "scheduled"
 	}

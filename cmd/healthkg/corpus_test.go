@@ -151,4 +151,7 @@ func TestCorpusExportInterop(t *testing.T) {
 	rdfcheck.CheckSameGraph(t, filepath.Join(out, "graph.nt"), filepath.Join(out, "graph.nq"),
 		filepath.Join(out, "graph.ttl"), filepath.Join(out, "graph.jsonld"), filepath.Join(out, "graph.trig"))
 	checkDenied(t, filepath.Join(out, "edges.jsonl"))
+	if ok, report := rdfcheck.SHACL(t, filepath.Join(out, "shapes.ttl"), filepath.Join(out, "graph.nt")); !ok {
+		t.Errorf("the corpus graph does not conform to the shapes:\n%.4000s", report)
+	}
 }

@@ -25,7 +25,7 @@ var formats = []struct {
 	{"trig", []string{"graph.trig"}},
 	{"kgx", []string{"nodes.jsonl", "edges.jsonl", "nodes.tsv", "edges.tsv"}},
 	{"csv", []string{"nodes.csv", "edges.csv"}},
-	{"vocab", []string{"vocabulary.ttl", "context.jsonld"}},
+	{"vocab", []string{"vocabulary.ttl", "context.jsonld", "shapes.ttl"}},
 }
 
 func runExport(ctx context.Context, e *env, args []string) error {
@@ -132,6 +132,7 @@ func render(qs []quad.Quad, arts []*schema.Article, m schema.Minter, format stri
 	if want("vocab") {
 		files["vocabulary.ttl"] = []byte(schema.Ontology())
 		files["context.jsonld"] = schema.ContextDocument(m)
+		files["shapes.ttl"] = []byte(schema.Shapes())
 	}
 	return files, err
 }

@@ -48,6 +48,7 @@ var downloads = []server.Download{
 	{Name: "edges.jsonl", MediaType: "application/x-ndjson"},
 	{Name: "vocabulary.ttl", MediaType: "text/turtle"},
 	{Name: "context.jsonld", MediaType: "application/ld+json"},
+	{Name: "shapes.ttl", MediaType: "text/turtle"},
 }
 
 func runServe(ctx context.Context, e *env, args []string) error {

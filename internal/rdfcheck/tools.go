@@ -107,7 +107,7 @@ func (ts *toolset) findRiot() {
 		for _, j := range []string{
 			"jena-arq", "jena-base", "jena-cmds", "jena-core", "jena-dboe-base", "jena-dboe-index",
 			"jena-dboe-storage", "jena-dboe-trans-data", "jena-dboe-transaction", "jena-iri",
-			"jena-rdfconnection", "jena-tdb", "jena-tdb2", "commons-cli", "commons-codec",
+			"jena-rdfconnection", "jena-shacl", "jena-tdb", "jena-tdb2", "commons-cli", "commons-codec",
 			"commons-compress", "commons-csv", "commons-io", "commons-lang3", "dexx.collection",
 			"gson", "guava", "httpclient", "httpclient-cache", "httpcore", "jackson-annotations",
 			"jackson-core", "jackson-databind", "jsonld-java", "jakarta.json-api", "titanium-json-ld",
