@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/cayleygraph/quad"
 
@@ -36,6 +37,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	sf.register(fs.StringVar)
 	format := fs.String("format", "all", "all, nt, nq, ttl, jsonld, trig, kgx (JSON Lines and TSV), csv (nodes and edges for spreadsheets) or vocab (ontology + JSON-LD context)")
 	out := fs.String("out", "", "output directory, or - for standard output")
+	bundleDir := fs.String("bundle", "", "write a dataset bundle into this directory instead (every format, gzipped N-Triples and N-Quads, VoID/DCAT, schema.org Dataset, README, CHECKSUMS)")
+	date := fs.String("date", "", "with --bundle: the issue date, YYYY-MM-DD (default today, UTC)")
+	license := fs.String("license", "https://creativecommons.org/licenses/by/4.0/", "with --bundle: the licence IRI of the dataset")
 	rest, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -43,8 +47,14 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if len(rest) > 0 {
 		return usagef("unexpected arguments %q", rest)
 	}
-	if *out == "" {
-		return usagef("--out is required")
+	if *out == "" && *bundleDir == "" {
+		return usagef("--out or --bundle is required")
+	}
+	if *bundleDir != "" && (*out != "" || *format != "all") {
+		return usagef("--bundle writes every format; give no --out or --format with it")
+	}
+	if *bundleDir == "" && (*date != "") {
+		return usagef("--date goes with --bundle")
 	}
 	known := *format == "all"
 	for _, f := range formats {
@@ -69,6 +79,20 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	arts, err := st.Articles(ctx)
 	if err != nil {
 		return err
+	}
+	if *bundleDir != "" {
+		if *date == "" {
+			*date = time.Now().UTC().Format("2006-01-02")
+		}
+		files, err := bundle(qs, arts, m, *date, *license)
+		if err != nil {
+			return err
+		}
+		if err := writeFiles(*bundleDir, files); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "wrote a dataset bundle of %d files to %s\n", len(files), *bundleDir)
+		return nil
 	}
 	files, err := render(qs, arts, m, *format)
 	if err != nil {
