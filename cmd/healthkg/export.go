@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/cayleygraph/quad"
@@ -26,16 +27,17 @@ var formats = []struct {
 	{"trig", []string{"graph.trig"}},
 	{"kgx", []string{"nodes.jsonl", "edges.jsonl", "nodes.tsv", "edges.tsv"}},
 	{"csv", []string{"nodes.csv", "edges.csv"}},
+	{"schemaorg", []string{"schemaorg/ARTICLE.jsonld", "schemaorg/ARTICLE.html"}},
 	{"vocab", []string{"vocabulary.ttl", "context.jsonld", "shapes.ttl"}},
 }
 
 func runExport(ctx context.Context, e *env, args []string) error {
-	fs := flags(e, "export", "export --db PATH [--format all|nt|nq|ttl|jsonld|trig|kgx|csv|vocab] --out DIR|-",
+	fs := flags(e, "export", "export --db PATH [--format all|nt|nq|ttl|jsonld|trig|kgx|csv|schemaorg|vocab] --out DIR|-",
 		"Export the store. Files are byte-identical for the same store. --out - writes\n"+
 			"a one-file format (nt, nq, ttl, jsonld, trig) to standard output.")
 	var sf storeFlags
 	sf.register(fs.StringVar)
-	format := fs.String("format", "all", "all, nt, nq, ttl, jsonld, trig, kgx (JSON Lines and TSV), csv (nodes and edges for spreadsheets) or vocab (ontology + JSON-LD context)")
+	format := fs.String("format", "all", "all, nt, nq, ttl, jsonld, trig, kgx (JSON Lines and TSV), csv (nodes and edges for spreadsheets), schemaorg (per article: schema.org JSON-LD and the HTML script element for its page) or vocab (ontology + JSON-LD context)")
 	out := fs.String("out", "", "output directory, or - for standard output")
 	bundleDir := fs.String("bundle", "", "write a dataset bundle into this directory instead (every format, gzipped N-Triples and N-Quads, VoID/DCAT, schema.org Dataset, README, CHECKSUMS)")
 	date := fs.String("date", "", "with --bundle: the issue date, YYYY-MM-DD (default today, UTC)")
@@ -153,6 +155,17 @@ func render(qs []quad.Quad, arts []*schema.Article, m schema.Minter, format stri
 		write("nodes.csv", func(b *bytes.Buffer) error { return export.CSV(b, &edges, arts, m) })
 		files["edges.csv"] = edges.Bytes()
 	}
+	if want("schemaorg") {
+		for _, a := range arts {
+			doc, err := export.SchemaOrg(a)
+			if err != nil {
+				return nil, fmt.Errorf("schemaorg %s: %w", a.IRI, err)
+			}
+			slug := a.IRI[strings.LastIndex(a.IRI, "/")+1:]
+			files["schemaorg/"+slug+".jsonld"] = doc
+			files["schemaorg/"+slug+".html"] = export.SchemaOrgSnippet(doc)
+		}
+	}
 	if want("vocab") {
 		files["vocabulary.ttl"] = []byte(schema.Ontology())
 		files["context.jsonld"] = schema.ContextDocument(m)
@@ -167,7 +180,10 @@ func writeFiles(dir string, files map[string][]byte) error {
 		return err
 	}
 	for name, b := range files {
-		p := filepath.Join(dir, name)
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
 		tmp := p + ".tmp"
 		if err := os.WriteFile(tmp, b, 0o644); err != nil {
 			return err

@@ -12,14 +12,21 @@ import (
 const canonScript = `import {readFileSync} from 'node:fs';
 import {createHash} from 'node:crypto';
 import canonize from 'rdf-canonize';
-const input = readFileSync(process.argv[2], 'utf8');
+import jsonld from 'jsonld';
+let input = readFileSync(process.argv[2], 'utf8');
+if (process.argv[2].endsWith('.jsonld') || process.argv[2].endsWith('.json')) {
+  // JSON-LD: jsonld.js expands it to N-Quads first (safe mode: nothing dropped silently)
+  const loader = async (url) => { throw new Error('offline: ' + url); };
+  input = await jsonld.toRDF(JSON.parse(input), {format: 'application/n-quads', safe: true, documentLoader: loader});
+}
 const out = await canonize.canonize(input, {algorithm: 'RDFC-1.0', inputFormat: 'application/n-quads', format: 'application/n-quads'});
 process.stdout.write(createHash('sha256').update(out).digest('hex'));
 `
 
-// CanonicalHash returns the SHA-256 (hex) of an N-Quads file's dataset in
-// canonical form as rdf-canonize (JavaScript, RDFC-1.0, the standardised
-// URDNA2015) computes it: an independent check of our own hash.
+// CanonicalHash returns the SHA-256 (hex) of a file's dataset in canonical
+// form as rdf-canonize (JavaScript, RDFC-1.0, the standardised URDNA2015)
+// computes it: an independent check of our own hash. The file is N-Quads,
+// or JSON-LD (.jsonld, .json) that jsonld.js expands first.
 func CanonicalHash(t testing.TB, nquads string) string {
 	t.Helper()
 	ts := discover()
