@@ -40,6 +40,8 @@ var Prefixes = map[string]string{
 	"oa":      OA,
 	"bibo":    BIBO,
 	"np":      NP,
+	// information resources of KGX provenance (infores:healthkg)
+	"infores": "https://w3id.org/biolink/infores/",
 	// external identifiers of lexicon entries (skos:exactMatch)
 	"wikidata": "http://www.wikidata.org/entity/",
 	"mesh":     "http://id.nlm.nih.gov/mesh/",

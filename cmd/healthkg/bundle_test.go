@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -28,15 +29,22 @@ func TestBundle(t *testing.T) {
 			t.Fatalf("export --bundle: %s", stderr)
 		}
 	}
-	names, _ := filepath.Glob(filepath.Join(a, "*"))
-	if len(names) != 18 {
-		t.Errorf("%d files in the bundle, want 18: %v", len(names), names)
+	var names []string
+	_ = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			names = append(names, p)
+		}
+		return err
+	})
+	if len(names) != 20 { // 18 files and the schema.org document and snippet of the article
+		t.Errorf("%d files in the bundle, want 20: %v", len(names), names)
 	}
 	for _, n := range names {
+		rel, _ := filepath.Rel(a, n)
 		x, _ := os.ReadFile(n)
-		y, err := os.ReadFile(filepath.Join(b, filepath.Base(n)))
+		y, err := os.ReadFile(filepath.Join(b, rel))
 		if err != nil || !bytes.Equal(x, y) {
-			t.Errorf("%s differs between two bundles of the same store and date", filepath.Base(n))
+			t.Errorf("%s differs between two bundles of the same store and date", rel)
 		}
 	}
 	if code, _, stderr := runCmd(t, "export", "--db", db, "--bundle", filepath.Join(tmp, "c"), "--date", "26/11/2026"); code != 2 || !strings.Contains(stderr, "YYYY-MM-DD") {
