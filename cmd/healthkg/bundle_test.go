@@ -95,6 +95,10 @@ func TestBundle(t *testing.T) {
 	if ok, report := rdfcheck.SHACL(t, filepath.Join(a, "shapes.ttl"), g("graph.nt")); !ok {
 		t.Errorf("the bundle's graph does not conform to its shapes:\n%.2000s", report)
 	}
+	ds, _ := os.ReadFile(filepath.Join(a, "dataset.jsonld"))
+	for _, p := range rdfcheck.CheckSchemaOrg(t, ds) {
+		t.Errorf("dataset.jsonld: %s", p)
+	}
 	for _, want := range []string{"dcat#Distribution", "spdx.org/rdf/terms#checksumAlgorithm_sha256", "void#triples", "dcterms:license", "\"2026-11-26\"^^xsd:date"} {
 		if !bytes.Contains(void, []byte(want)) {
 			t.Errorf("void.ttl lacks %q", want)
