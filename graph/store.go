@@ -13,10 +13,12 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/cayleygraph/cayley/clog"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
-	_ "github.com/cayleygraph/cayley/graph/kv/bolt"  // registers "bolt"
-	_ "github.com/cayleygraph/cayley/graph/memstore" // registers "memstore"
+	_ "github.com/cayleygraph/cayley/graph/kv/bolt"      // registers "bolt"
+	_ "github.com/cayleygraph/cayley/graph/memstore"     // registers "memstore"
+	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // registers "postgres" (also CockroachDB's wire protocol)
 	"github.com/cayleygraph/quad"
 
 	"github.com/healthkg/healthkg/schema"
@@ -64,14 +66,14 @@ type backend struct {
 	prepare func(ctx context.Context, cfg Config) error
 }
 
-// backends lists the supported backends. Adding Cayley's postgres backend
-// takes a blank import of graph/sql/postgres and an entry
-// "postgres": {cayley: "postgres", persistent: true}, with Path holding the
-// connection URL (SQL ApplyDeltas is one SQL transaction, so it needs no
-// KV workaround).
+// backends lists the supported backends. For "postgres" (Cayley's SQL
+// store; CockroachDB speaks the same protocol) Path is the connection URL;
+// its ApplyDeltas is one SQL transaction, so it needs no KV workaround, and
+// the whole store test suite runs on it (HEALTHKG_PG_URL).
 var backends = map[string]backend{
-	"bolt":   {cayley: "bolt", persistent: true, kv: true, prepare: prepareBolt},
-	"memory": {cayley: "memstore", exclusiveReads: true},
+	"bolt":     {cayley: "bolt", persistent: true, kv: true, prepare: prepareBolt},
+	"memory":   {cayley: "memstore", exclusiveReads: true},
+	"postgres": {cayley: "postgres", persistent: true},
 }
 
 func backendNames() string {
@@ -642,3 +644,19 @@ func (s *Store) Count(ctx context.Context) (int64, error) {
 	}
 	return st.Quads.Value, nil
 }
+
+// quietLog keeps Cayley's own log quiet: every failure it logs is also
+// returned to us as an error (and "database already exists" on opening an
+// SQL store is expected, not a failure).
+type quietLog struct{}
+
+func (quietLog) Infof(string, ...any)    {}
+func (quietLog) Warningf(string, ...any) {}
+func (quietLog) Errorf(string, ...any)   {}
+func (quietLog) Fatalf(format string, args ...any) {
+	panic(fmt.Sprintf("cayley: "+format, args...))
+}
+func (quietLog) V(int) bool { return false }
+func (quietLog) SetV(int)   {}
+
+func init() { clog.SetLogger(quietLog{}) }

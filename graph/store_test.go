@@ -3,8 +3,10 @@ package graph
 import (
 	"bufio"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+	neturl "net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -57,8 +59,51 @@ func openBolt(t *testing.T) *Store {
 	return s
 }
 
-func TestMemoryStore(t *testing.T) { testStore(t, openMemory) }
-func TestBoltStore(t *testing.T)   { testStore(t, openBolt) }
+// pgEnv names a PostgreSQL URL (a role that may create databases) for the
+// postgres backend's tests; .ci/run starts a server and sets it.
+const pgEnv = "HEALTHKG_PG_URL"
+
+// openPostgres opens a store in a new database of the server pgEnv names,
+// dropped when the test ends.
+func openPostgres(t *testing.T) *Store {
+	url := os.Getenv(pgEnv)
+	if url == "" {
+		if os.Getenv("HEALTHKG_REQUIRE_TOOLS") == "1" {
+			t.Fatalf("%s is required (run .ci/run)", pgEnv)
+		}
+		t.Skipf("%s not set: no PostgreSQL to test against", pgEnv)
+	}
+	admin, err := sql.Open("postgres", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	name := fmt.Sprintf("healthkg_test_%d_%d", os.Getpid(), time.Now().UnixNano())
+	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
+		t.Fatalf("create database: %v", err)
+	}
+	t.Cleanup(func() {
+		if db, err := sql.Open("postgres", url); err == nil {
+			db.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+			db.Close()
+		}
+	})
+	u, err := neturl.Parse(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Path = "/" + name
+	s, err := Open(context.Background(), Config{Backend: "postgres", Path: u.String()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestMemoryStore(t *testing.T)   { testStore(t, openMemory) }
+func TestBoltStore(t *testing.T)     { testStore(t, openBolt) }
+func TestPostgresStore(t *testing.T) { testStore(t, openPostgres) }
 
 // check asserts that the store holds exactly the quads of the articles,
 // that its count agrees, and that it decodes back to them.

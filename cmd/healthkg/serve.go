@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -88,15 +87,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if sf.db == "" {
-		return usagef("--db is required")
-	}
-	if !*write {
-		if _, err := os.Stat(filepath.Join(sf.db, "indexes.bolt")); err != nil {
-			return fmt.Errorf("no store at %s (run 'healthkg ingest --db %s FILE...' first)", sf.db, sf.db)
-		}
-	}
-	st, err := graph.Open(ctx, graph.Config{Backend: "bolt", Path: sf.db, ReadOnly: !*write, LockTimeout: *lockTimeout})
+	st, err := sf.openWith(ctx, graph.Config{ReadOnly: !*write, LockTimeout: *lockTimeout})
 	if err != nil {
 		return err
 	}

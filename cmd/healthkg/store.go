@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/healthkg/healthkg/graph"
 	"github.com/healthkg/healthkg/schema"
@@ -12,12 +13,13 @@ import (
 
 // storeFlags are the flags of every command that opens a store.
 type storeFlags struct {
-	db, base string
+	db, base, backend string
 }
 
 func (s *storeFlags) register(fsAdd func(p *string, name, value, usage string)) {
-	fsAdd(&s.db, "db", "", "the store: a bolt directory (created by ingest when missing)")
+	fsAdd(&s.db, "db", "", "the store: a bolt directory (created by ingest when missing), or with --backend postgres a PostgreSQL URL")
 	fsAdd(&s.base, "base", schema.DefaultBase, "base of the instance IRIs")
+	fsAdd(&s.backend, "backend", "bolt", "bolt (an embedded file) or postgres (Cayley's SQL store; also CockroachDB)")
 }
 
 func (s *storeFlags) minter() (schema.Minter, error) {
@@ -30,13 +32,28 @@ func (s *storeFlags) minter() (schema.Minter, error) {
 
 // open opens the store; readOnly stores must exist already.
 func (s *storeFlags) open(ctx context.Context, readOnly bool) (*graph.Store, error) {
+	return s.openWith(ctx, graph.Config{ReadOnly: readOnly})
+}
+
+// openWith opens the store with the flags' backend and path over cfg.
+func (s *storeFlags) openWith(ctx context.Context, cfg graph.Config) (*graph.Store, error) {
 	if s.db == "" {
 		return nil, usagef("--db is required")
 	}
-	if readOnly {
-		if _, err := os.Stat(filepath.Join(s.db, "indexes.bolt")); err != nil {
-			return nil, fmt.Errorf("no store at %s (run 'healthkg ingest --db %s FILE...' first)", s.db, s.db)
+	switch s.backend {
+	case "bolt":
+		if cfg.ReadOnly {
+			if _, err := os.Stat(filepath.Join(s.db, "indexes.bolt")); err != nil {
+				return nil, fmt.Errorf("no store at %s (run 'healthkg ingest --db %s FILE...' first)", s.db, s.db)
+			}
 		}
+	case "postgres":
+		if !strings.HasPrefix(s.db, "postgres://") && !strings.HasPrefix(s.db, "postgresql://") {
+			return nil, usagef("--backend postgres: --db must be a URL (postgres://user:password@host:5432/db?sslmode=disable)")
+		}
+	default:
+		return nil, usagef("unknown --backend %q (want bolt or postgres)", s.backend)
 	}
-	return graph.Open(ctx, graph.Config{Backend: "bolt", Path: s.db, ReadOnly: readOnly})
+	cfg.Backend, cfg.Path = s.backend, s.db
+	return graph.Open(ctx, cfg)
 }
