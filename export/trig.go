@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -96,18 +95,5 @@ func (o Options) TriG(w io.Writer, qs []quad.Quad) error {
 		}
 		body = append(body, "}\n\n"...)
 	}
-	bw := bufio.NewWriter(w)
-	used := make([]string, 0, len(tw.used))
-	for p := range tw.used {
-		used = append(used, p)
-	}
-	slices.Sort(used)
-	for _, p := range used {
-		fmt.Fprintf(bw, "@prefix %s: <%s> .\n", p, tw.used[p])
-	}
-	if len(used) > 0 && len(body) > 0 {
-		bw.WriteByte('\n')
-	}
-	bw.Write(bytes.TrimSuffix(body, []byte("\n")))
-	return bw.Flush()
+	return tw.write(w, body)
 }

@@ -68,19 +68,25 @@ func (o Options) Turtle(w io.Writer, qs []quad.Quad) error {
 		body = tw.appendSubject(body, ts[i:j])
 		i = j
 	}
+	return tw.write(w, body)
+}
+
+// write writes the @prefix lines of the names used (sorted), a blank
+// line, and the body; subjects are separated by a blank line and the file
+// ends with one newline.
+func (n *turtleNames) write(w io.Writer, body []byte) error {
 	bw := bufio.NewWriter(w)
-	used := make([]string, 0, len(tw.used))
-	for p := range tw.used {
+	used := make([]string, 0, len(n.used))
+	for p := range n.used {
 		used = append(used, p)
 	}
 	slices.Sort(used)
 	for _, p := range used {
-		fmt.Fprintf(bw, "@prefix %s: <%s> .\n", p, tw.used[p])
+		fmt.Fprintf(bw, "@prefix %s: <%s> .\n", p, n.used[p])
 	}
 	if len(used) > 0 && len(body) > 0 {
 		bw.WriteByte('\n')
 	}
-	// Subjects are separated by a blank line; the file ends with one newline.
 	bw.Write(bytes.TrimSuffix(body, []byte("\n")))
 	return bw.Flush()
 }

@@ -192,6 +192,9 @@ func all(p map[string][]quad.Value, pred quad.IRI) []string {
 	return out
 }
 
+// Lexical is an RDF term's text: an IRI's IRI, a literal's lexical form.
+func Lexical(v quad.Value) string { return lexical(v) }
+
 // lexical is a value's text: an IRI's IRI, a literal's lexical form.
 func lexical(v quad.Value) string {
 	switch v := v.(type) {
@@ -204,7 +207,10 @@ func lexical(v quad.Value) string {
 	case quad.LangString:
 		return string(v.Value)
 	}
-	return quad.NativeOf(v).(string)
+	if s, ok := quad.NativeOf(v).(string); ok {
+		return s
+	}
+	return v.String()
 }
 
 // label returns a node's label (or title).

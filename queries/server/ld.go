@@ -186,7 +186,7 @@ func (s *Server) entityPage(w http.ResponseWriter, r *http.Request, iri string, 
 		if t.Subject != quad.IRI(iri) {
 			continue
 		}
-		v := valueText(t.Object)
+		v := queries.Lexical(t.Object)
 		props = append(props, property{Predicate: shortIRI(t.Predicate.String()), Value: v, Link: s.local(v)})
 		if data["Label"] == nil || data["Label"] == "" {
 			if p := t.Predicate.String(); p == "<"+schema.RDFS+"label>" || p == "<"+schema.DCTERMS+"title>" {
@@ -229,22 +229,6 @@ func (s *Server) groups(edges []queries.Edge, in bool) []edgeGroup {
 		out = append(out, *by[p])
 	}
 	return out
-}
-
-// valueText is an RDF term's text: an IRI without brackets, a literal's
-// lexical form.
-func valueText(v quad.Value) string {
-	switch v := v.(type) {
-	case quad.IRI:
-		return string(v)
-	case quad.String:
-		return string(v)
-	case quad.TypedString:
-		return string(v.Value)
-	case quad.LangString:
-		return string(v.Value)
-	}
-	return v.String()
 }
 
 // shortIRI writes a predicate IRI as a CURIE when its namespace is known.

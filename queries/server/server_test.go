@@ -107,7 +107,7 @@ func TestPageEscapesScript(t *testing.T) {
 			// a JSON-LD stand-in that holds the text verbatim
 			var vals []string
 			for _, q := range qs {
-				vals = append(vals, valueText(q.Object))
+				vals = append(vals, queries.Lexical(q.Object))
 			}
 			return json.NewEncoder(w).Encode(map[string]any{"@graph": vals})
 		},
