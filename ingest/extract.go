@@ -305,6 +305,9 @@ func (x *extractor) subjects(text string, ms []Mention, base int) (subs []string
 		if m.Start-base < from || inParens(text, m.Start-base) {
 			continue
 		}
+		if brandAppositive(text[:m.Start-base]) {
+			continue // "A high-strength patch, sold as Qutenza, is approved": the patch's substance
+		}
 		if iri := x.subjectIRI(m); iri != "" {
 			// "Animal studies suggest it may reduce pain ... as delta-9 THC":
 			// a subject pronoun before the first name refers back
@@ -322,6 +325,19 @@ func (x *extractor) subjects(text string, ms []Mention, base int) (subs []string
 		return []string{x.topic}, false
 	}
 	return nil, false
+}
+
+// brandAppositive reports whether a name follows ", sold as", ", marketed
+// as", ", sold under the brand name": it names a product in an aside, not
+// the clause's subject.
+func brandAppositive(before string) bool {
+	b := strings.ToLower(before)
+	for _, p := range []string{", sold as ", ", marketed as ", ", sold under the brand name ", ", sold under the name ", ", branded as "} {
+		if strings.HasSuffix(b, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // genericSubjectRE finds a clause about any substance at all.

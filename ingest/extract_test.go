@@ -421,6 +421,17 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "'approved for A and for B' after the cue; a brand in an aside is not the subject",
+		text: `Capsaicin
+
+Celecoxib is approved for osteoarthritis and for rheumatoid arthritis.
+
+A high-strength 8 percent patch, sold as Qutenza, is FDA-approved for postherpetic neuralgia and for diabetic neuropathy.
+`,
+		want:   []string{"celecoxib usedFor osteoarthritis", "celecoxib usedFor rheumatoid arthritis", "capsaicin usedFor postherpetic neuralgia", "capsaicin usedFor diabetic neuropathy", "Qutenza isA capsaicin"},
+		absent: []string{"Qutenza usedFor *"},
+	},
+	{
 		name: "a legal status is labelled by what makes it: the schedule or class stays; two articles' wordings are synonyms",
 		text: `Oxycodone
 

@@ -994,9 +994,16 @@ var itemPreps = []string{"for ", "in ", "to ", "with ", "after ", "during "}
 // preposition ("for nerve pain after injury and for shingles", "in older
 // adults and in people with lung disease") at each repetition, once some
 // part opens with that preposition.
-func splitRepeatedPrep(parts []part) []part {
+func splitRepeatedPrep(parts []part, before ...string) []part {
 	var out []part
 	opens := func(prep string, p part) bool {
+		// "approved for osteoarthritis and for rheumatoid arthritis": the
+		// cue before the enumeration ended with the preposition
+		for _, b := range before {
+			if strings.HasSuffix(strings.ToLower(strings.TrimRight(b, " ")), " "+strings.TrimSpace(prep)) {
+				return true
+			}
+		}
 		for _, q := range append(out, p) {
 			if strings.HasPrefix(strings.ToLower(strings.TrimLeft(q.text, " ")), prep) {
 				return true
@@ -1055,7 +1062,7 @@ func (x *extractor) bareHead(s string) bool {
 func (x *extractor) objectsIn(text string, from, to int, heads []string, classes ...schema.Class) []string {
 	var out []string
 	seen := map[string]bool{}
-	ps := splitRepeatedPrep(x.splitList(text, from, to))
+	ps := splitRepeatedPrep(x.splitList(text, from, to), text[max(0, from-12):from])
 	for i, p := range ps {
 		if i+1 < len(ps) && x.drugsFor(p.text) && startsWithAny(strings.ToLower(strings.TrimLeft(ps[i+1].text, " ")), "such as ", "including ", "like ", "e.g. ") {
 			continue // "medicines for an irregular heartbeat, such as flecainide": the examples
