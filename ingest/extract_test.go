@@ -421,6 +421,27 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "the members of a class named before 'such as', 'including', 'like', 'for example'; groups of effects are no class",
+		text: `Muscle Relaxants
+
+Muscle relaxants such as baclofen, cyclobenzaprine and methocarbamol are prescribed for back pain.
+
+It is not a treatment for nerve pain such as sciatica.
+
+Ibuprofen raises the risk of bleeding when combined with blood thinners such as warfarin, or with SSRI antidepressants.
+
+It is used for arthritis, including osteoarthritis and rheumatoid arthritis, and to bring down a high temperature.
+
+Tell your doctor if you take SSRI antidepressants, for example sertraline.
+
+Cardiovascular effects such as palpitations and high blood pressure have been reported.
+`,
+		want: []string{"baclofen isA muscle relaxants", "cyclobenzaprine isA muscle relaxants", "methocarbamol isA muscle relaxants",
+			"sciatica isA neuropathic pain", "warfarin isA blood thinners", "osteoarthritis isA arthritis", "rheumatoid arthritis isA arthritis",
+			"sertraline isA SSRIs"},
+		absent: []string{"SSRIs isA blood thinners", "fever isA *", "palpitations isA *", "high blood pressure isA *", "sciatica NOT isA *"},
+	},
+	{
 		name: "'approved for A and for B' after the cue; a brand in an aside is not the subject",
 		text: `Capsaicin
 

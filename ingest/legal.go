@@ -317,35 +317,76 @@ func contains(l []string, w string) bool {
 }
 
 // members finds "NSAIDs, which also include naproxen, diclofenac and
-// aspirin": each member is a kind of the class named just before.
+// aspirin", "blood thinners such as warfarin or apixaban", "nerve pain such
+// as sciatica": each member is a kind of the class named just before. The
+// link is asserted whatever the sentence says of the class ("it is not a
+// treatment for nerve pain such as sciatica" still calls sciatica nerve pain).
 func (x *extractor) members(s *sent, f folded) {
 	text := s.Text
-	for _, h := range findAll(f, []string{"which also includes", "which also include", "which include", "which includes"}) {
+	for _, h := range findAll(f, memberCues) {
+		which := strings.HasPrefix(h.phrase, "which")
 		var class *Mention
 		for i := range s.ms {
 			m := s.ms[i]
 			end := s.rel(m) + len(m.Surface)
-			gap := strings.TrimSpace(text[min(end, h.start):h.start])
-			// "NSAIDs, which also include", "drugs (NSAIDs), which also include"
-			if end <= h.start && (h.start-end <= 4 || strings.HasPrefix(gap, "(") && strings.HasSuffix(gap, "),") && len(gap) < 24) {
+			if end > h.start {
+				break
+			}
+			gap := strings.TrimSpace(text[end:h.start])
+			// "NSAIDs, which also include", "drugs (NSAIDs), which also include", "NSAIDs such as"
+			if gap == "" || gap == "," || strings.HasPrefix(gap, "(") && strings.HasSuffix(strings.TrimSuffix(gap, ","), ")") && len(gap) < 24 {
+				if class != nil && s.rel(*class)+len(class.Surface) == end && len(class.Surface) > len(m.Surface) {
+					continue // "SSRI antidepressants", not "antidepressants"
+				}
 				class = &s.ms[i]
+			} else {
+				class = nil
 			}
 		}
 		if class == nil {
 			continue
 		}
 		e := class.Entry(schema.Substance, schema.Treatment)
-		if e == nil || !strings.HasSuffix(strings.ToLower(class.Surface), "s") || isGeneric(e) {
-			continue // a class is named in the plural ("NSAIDs", "blood thinners")
+		if e == nil && !which {
+			e = class.Entry(schema.Condition)
+		}
+		if e == nil || isGeneric(e) || e.Class != schema.Condition && !strings.HasSuffix(strings.ToLower(class.Surface), "s") {
+			continue // a class of drugs is named in the plural ("NSAIDs", "blood thinners")
+		}
+		if e.Class == schema.Condition && effectGroupRE.MatchString(e.Label) {
+			continue // "neurological effects such as seizure": a group of side effects, not a condition's kinds
 		}
 		cls := x.entity(e, class.Surface)
-		for _, iri := range x.objectsIn(text, h.end, clauseEndList(text, h.end), nil, e.Class) {
+		// the members end where the enumeration takes up another phrase:
+		// "blood thinners such as warfarin, or with SSRIs", "arthritis,
+		// including osteoarthritis, and to bring down a fever"
+		to := clauseEndList(text, h.end)
+		if loc := memberVerbRE.FindStringIndex(text[h.end:to]); loc != nil {
+			to = h.end + loc[0] // "... and methocarbamol are prescribed for back pain"
+		}
+		for i, p := range x.splitList(text, h.end, to) {
+			if t := strings.ToLower(strings.TrimLeft(p.text, " ")); i > 0 && startsWithAny(t, itemPreps...) {
+				to = p.start
+				break
+			}
+		}
+		for _, iri := range x.objectsIn(text, h.end, to, nil, e.Class) {
 			if iri != cls && x.ents[iri] != nil && x.ents[iri].Class == e.Class {
 				x.add(iri, schema.IsA, cls, stmtOpts{rule: "class-members", sent: s.Sentence, certainty: schema.Asserted, ref: s.ref})
 			}
 		}
 	}
 }
+
+// effectGroupRE matches the label of a group of effects or symptoms.
+var effectGroupRE = regexp.MustCompile(`(?i)\b(?:effects|symptoms|signs|reactions|complaints)$`)
+
+// memberVerbRE finds the verb after an enumeration of members.
+var memberVerbRE = regexp.MustCompile(`\s(?:are|is|were|was|can|may|might|could|should|will|have|has|had|help|helps|work|works|do|does|carry|carries)\b`)
+
+// memberCues introduce the members of a class named just before them.
+var memberCues = []string{"which also includes", "which also include", "which include", "which includes",
+	"such as", "including", "for example", "e.g.", "like"}
 
 // isA extracts class membership: "Kratom is a herbal supplement", "should
 // be classified as an opioid", "it isn't an opioid" (denied).
