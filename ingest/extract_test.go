@@ -421,6 +421,27 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "a lead-in of alternatives that names their purpose: each is used for it; how an item is used is no item",
+		text: `Celecoxib
+
+Alternatives
+
+If celecoxib isn't right for you, there are other ways to manage arthritis pain:
+
+- An NSAID gel such as diclofenac, rubbed into a painful knee or hand
+- Naproxen or ibuprofen, taken together with a tablet that protects the stomach
+- Physiotherapy
+
+For many types of pain, options with fewer risks are worth trying first:
+
+- acupuncture
+`,
+		want: []string{"celecoxib alternativeTreatment diclofenac", "diclofenac usedFor arthritis pain", "naproxen usedFor arthritis pain",
+			"ibuprofen usedFor arthritis pain", "physiotherapy usedFor arthritis pain", "diclofenac isA topical NSAIDs", "celecoxib alternativeTreatment acupuncture"},
+		absent: []string{"celecoxib alternativeTreatment hand", "celecoxib alternativeTreatment rubbed into a painful knee", "acupuncture usedFor *",
+			"celecoxib alternativeTreatment ibuprofen, taken together with a tablet"},
+	},
+	{
 		name: "the members of a class named before 'such as', 'including', 'like', 'for example'; groups of effects are no class",
 		text: `Muscle Relaxants
 

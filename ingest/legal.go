@@ -350,11 +350,21 @@ func (x *extractor) members(s *sent, f folded) {
 		if e == nil && !which {
 			e = class.Entry(schema.Condition)
 		}
-		if e == nil || isGeneric(e) || e.Class != schema.Condition && !strings.HasSuffix(strings.ToLower(class.Surface), "s") {
-			continue // a class of drugs is named in the plural ("NSAIDs", "blood thinners")
+		if e == nil || isGeneric(e) || which && !strings.HasSuffix(strings.ToLower(class.Surface), "s") {
+			continue // a class of drugs that includes others is named in the plural ("NSAIDs, which include")
 		}
-		if e.Class == schema.Condition && effectGroupRE.MatchString(e.Label) {
-			continue // "neurological effects such as seizure": a group of side effects, not a condition's kinds
+		if e.Class == schema.Condition && (effectGroupRE.MatchString(e.Label) || x.kinds["side_effects"] || x.kinds["long_term"] || x.kinds["withdrawal"] || x.kinds["symptoms"]) {
+			continue // "neurological effects such as seizure", "stomach upset, such as nausea": a group of side effects, not a condition's kinds
+		}
+		if k := s.rel(*class); k > 0 && coordClassRE.MatchString(text[:k]) {
+			for _, m := range s.ms {
+				if end := s.rel(m) + len(m.Surface); end <= k && end >= k-len(" or ")-1 && m.Entry(e.Class) != nil {
+					e = nil // "SSRI or SNRI antidepressants, for example sertraline": which class is which example's is not said
+				}
+			}
+			if e == nil {
+				continue
+			}
 		}
 		cls := x.entity(e, class.Surface)
 		// the members end where the enumeration takes up another phrase:
@@ -379,10 +389,13 @@ func (x *extractor) members(s *sent, f folded) {
 }
 
 // effectGroupRE matches the label of a group of effects or symptoms.
-var effectGroupRE = regexp.MustCompile(`(?i)\b(?:effects|symptoms|signs|reactions|complaints)$`)
+var effectGroupRE = regexp.MustCompile(`(?i)\b(?:effects|symptoms|signs|reactions|complaints|changes)$`)
 
 // memberVerbRE finds the verb after an enumeration of members.
 var memberVerbRE = regexp.MustCompile(`\s(?:are|is|were|was|can|may|might|could|should|will|have|has|had|help|helps|work|works|do|does|carry|carries)\b`)
+
+// coordClassRE finds a coordinator just before a class: "SSRI or |SNRI antidepressants".
+var coordClassRE = regexp.MustCompile(`(?:,|\s(?:or|and|and/or))\s$`)
 
 // memberCues introduce the members of a class named just before them.
 var memberCues = []string{"which also includes", "which also include", "which include", "which includes",

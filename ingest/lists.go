@@ -414,6 +414,10 @@ func (x *extractor) list(b *Block) {
 			subj = subs[0]
 		}
 	}
+	var altFor []string
+	if kind == "alternatives" {
+		altFor = x.leadInConditions(leadText, lead.Start)
+	}
 	var syndrome string
 	if kind == "symptoms" {
 		for _, m := range of(x.mentions(leadText, lead.Start), schema.Condition) {
@@ -496,7 +500,7 @@ func (x *extractor) list(b *Block) {
 				x.add(subj, schema.HasPrecaution, iri, o)
 			}
 		case "alternatives":
-			x.treatmentItem(it, subj, o)
+			x.treatmentItem(it, subj, altFor, o)
 		case "forms":
 			o.rule = "list-forms"
 			for _, p := range x.itemParts(it.Text, schema.Form) {
@@ -522,6 +526,14 @@ func (x *extractor) list(b *Block) {
 			x.paragraph(it.Sentences)
 			x.kinds = saved
 		}
+		if kind != "" && kind != "side_effects" && kind != "long_term" && kind != "withdrawal" && kind != "symptoms" {
+			// "blood thinners such as warfarin or apixaban": whatever the
+			// list is of, an item that names a class and its members says
+			// the members are of the class
+			for _, ss := range it.Sentences {
+				x.members(&sent{Sentence: ss, ms: x.mentions(ss.Text, ss.Start)}, fold(ss.Text))
+			}
+		}
 		for j := range it.Children {
 			c := it.Children[j]
 			if c.LeadIn == nil {
@@ -536,6 +548,39 @@ func (x *extractor) list(b *Block) {
 // be signs of kidney problems", ", which may mean a stomach ulcer".
 var signOfRE = regexp.MustCompile(`(?i),? which (?:(?:can|could|may|might) (?:be (?:an? )?(?:early )?(?:signs?|symptoms?) of|mean|signal|point to|indicate)|(?:are|is) (?:an? )?(?:early )?(?:signs?|symptoms?) of) (?:an? |the )?(.+?)\.?$`)
 
+// participleClauseRE finds a clause that says how a treatment is used:
+// ", rubbed into a painful knee", ", taken with food", ", applied twice a day".
+var participleClauseRE = regexp.MustCompile(`,\s+(?:(?:usually|often|best|always)\s+)?(?:[a-z]+ed|taken|given|worn|put|done|used|applied|combined)\s+(?:in|into|on|onto|with|by|at|as|for|to|under|over|twice|once|every|each|daily|alongside|together|before|after)\b`)
+
+// leadInConditions finds the conditions a lead-in of alternatives names as
+// their purpose: "other ways to manage arthritis pain:", "several
+// treatments have better evidence for knee osteoarthritis:".
+func (x *extractor) leadInConditions(lead string, base int) []string {
+	var out []string
+	ms := of(x.mentions(lead, base), schema.Condition)
+	for _, loc := range leadInPurposeRE.FindAllStringSubmatchIndex(lead, -1) {
+		from, to := loc[2], loc[3]
+		phrase := lead[from:to]
+		if len(strings.Fields(phrase)) > 4 || startsWithAny(strings.ToLower(phrase), "many ", "most ", "some ", "all ", "other ", "different ", "several ", "various ") {
+			continue
+		}
+		// the phrase names a known condition ("knee osteoarthritis" holds "osteoarthritis")
+		for _, m := range ms {
+			if at := m.Start - base; at >= from && at+len(m.Surface) <= to {
+				if iri := x.resolvePart(phrase, []string{anyHead}, schema.Condition); iri != "" {
+					out = append(out, iri)
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// leadInPurposeRE finds the purpose a lead-in of alternatives names, up to
+// the end of its clause.
+var leadInPurposeRE = regexp.MustCompile(`(?i)\b(?:for|manage|managing|treat|treating|ease|easing|relieve|relieving|control|controlling)\s+(?:your\s+|the\s+|a\s+)?([a-z][a-z' -]*?[a-z])\s*(?:[:,;.]|$|\s(?:include|includes|are|is|can|may|that|which|close|near|in|if|when)\b)`)
+
 // itemName is what a list item names: its label when it has one
 // ("Breathing problems: especially when ..."), else its text.
 func itemName(it *Item) string {
@@ -547,8 +592,10 @@ func itemName(it *Item) string {
 
 // treatmentItem reads an item of a list of alternatives: "Physiotherapy: A
 // professional can help you increase your range of movement, ...".
-func (x *extractor) treatmentItem(it *Item, subj string, o stmtOpts) {
+func (x *extractor) treatmentItem(it *Item, subj string, conds []string, o stmtOpts) {
 	o.rule = "list-alternatives"
+	uo := o
+	uo.rule = "list-alternatives-use"
 	if it.Label == "" {
 		// "NSAIDs such as ibuprofen", "topical treatments such as diclofenac gel"
 		name := it.Text
@@ -557,9 +604,17 @@ func (x *extractor) treatmentItem(it *Item, subj string, o stmtOpts) {
 		if k := indexAny(strings.ToLower(name), ", which ", ", because ", " - ", " – ", ": ", " for ", ", if ", " if "); k > 0 {
 			name = name[:k]
 		}
+		// "an NSAID gel such as diclofenac, rubbed into a painful knee":
+		// the treatment without how it is used
+		if loc := participleClauseRE.FindStringIndex(name); loc != nil && loc[0] > 0 {
+			name = name[:loc[0]]
+		}
 		for _, iri := range x.objectsIn(name, 0, len(name), []string{anyHead}, schema.Treatment, schema.Substance) {
 			if iri != subj {
 				x.add(subj, schema.AlternativeTreatment, iri, o)
+				for _, c := range conds {
+					x.add(iri, schema.UsedFor, c, uo)
+				}
 			}
 		}
 		return
@@ -575,6 +630,9 @@ func (x *extractor) treatmentItem(it *Item, subj string, o stmtOpts) {
 		owner = x.itemEntity(part{text: label, extra: []string{it.Label}}, schema.Treatment)
 	}
 	x.add(subj, schema.AlternativeTreatment, owner, o)
+	for _, c := range conds {
+		x.add(owner, schema.UsedFor, c, uo)
+	}
 	for _, s := range it.Sentences {
 		x.treatmentSentence(s, it, subj, owner, o)
 	}
