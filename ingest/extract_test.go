@@ -421,6 +421,18 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "bare modifiers share the last phrase's head when the lexicon knows the result; a parenthesis names the same drug",
+		text: `Diclofenac Gel
+
+Speak to a pharmacist first if you:
+
+- have heart, kidney or liver disease
+- take water tablets (diuretics) or ACE inhibitors
+`,
+		want:   []string{"diclofenac hasPrecaution heart disease", "diclofenac hasPrecaution kidney disease", "diclofenac hasPrecaution liver disease", "diclofenac hasPrecaution diuretics", "diclofenac hasPrecaution ACE inhibitors"},
+		absent: []string{"diclofenac hasPrecaution heart", "diclofenac hasPrecaution kidney"},
+	},
+	{
 		name: "a lead-in of alternatives that names their purpose: each is used for it; how an item is used is no item",
 		text: `Celecoxib
 

@@ -1116,11 +1116,58 @@ func (x *extractor) bareHead(s string) bool {
 	return len(ws) > 0
 }
 
+// shareHead gives the head noun of an enumeration's last phrase to the
+// bare modifiers before it when the lexicon knows what that makes: "heart,
+// kidney or liver disease" is heart disease, kidney disease and liver
+// disease, not "heart" and "kidney".
+func (x *extractor) shareHead(ps []part, classes []schema.Class) []part {
+	n := len(ps)
+	if n < 2 {
+		return ps
+	}
+	last := strings.Fields(ps[n-1].text)
+	if len(last) < 2 {
+		return ps
+	}
+	head := last[len(last)-1]
+	known := func(s string) bool {
+		for _, c := range classes {
+			if x.lx.Lookup(c, s) != nil {
+				return true
+			}
+		}
+		return false
+	}
+	hit := false
+	for i, p := range ps[:n-1] {
+		ws := strings.Fields(p.text)
+		if i == 0 && len(ws) == 2 && contains([]string{"have", "has", "had", "with", "take", "any"}, strings.ToLower(ws[0])) {
+			ws = ws[1:] // "have heart, kidney or liver disease"
+		}
+		if len(ws) != 1 || known(ws[0]) {
+			return ps
+		}
+		if known(ws[0] + " " + head) {
+			hit = true
+		}
+	}
+	if !hit {
+		return ps
+	}
+	out := append([]part(nil), ps...)
+	for i := range out[:n-1] {
+		ws := strings.Fields(out[i].text)
+		out[i].text = ws[len(ws)-1] + " " + head
+		out[i].end = -1 // synthesised: no own span
+	}
+	return out
+}
+
 // objectsIn resolves the enumerated phrases of text[from:to] (see resolvePart).
 func (x *extractor) objectsIn(text string, from, to int, heads []string, classes ...schema.Class) []string {
 	var out []string
 	seen := map[string]bool{}
-	ps := splitRepeatedPrep(x.splitList(text, from, to), text[max(0, from-12):from])
+	ps := x.shareHead(splitRepeatedPrep(x.splitList(text, from, to), text[max(0, from-12):from]), classes)
 	for i, p := range ps {
 		if i+1 < len(ps) && x.drugsFor(p.text) && startsWithAny(strings.ToLower(strings.TrimLeft(ps[i+1].text, " ")), "such as ", "including ", "like ", "e.g. ") {
 			continue // "medicines for an irregular heartbeat, such as flecainide": the examples
