@@ -1232,6 +1232,25 @@ func (p *txtParser) flatRun(k int, colon bool) ([]*txtItem, int) {
 	if len(idx) >= 2 {
 		return lineItems(idx), idx[len(idx)-1] + 1
 	}
+	// unpunctuated: a block of lines none of which ends a sentence or a
+	// phrase, up to a blank line ("heat wraps" then "NSAIDs such as
+	// ibuprofen, if your stomach can tolerate them"); wrapped prose ends
+	// its paragraph with a full stop
+	idx = nil
+	for n = k; n < len(ls) && !ls[n].blank && !ls[n].rule && !ls[n].bullet; n++ {
+		c := p.content(n)
+		ws := strings.Fields(c)
+		last, _ := utf8.DecodeLastRuneInString(c)
+		if len(ws) == 0 || len(ws) > 18 || strings.ContainsRune(".!?:;,", last) || txtWrapEnd[strings.ToLower(ws[len(ws)-1])] ||
+			txtIsBoilerLine(c) || txtIsRefHeading(c) || txtCitationScore(c) >= 2 || txtHashHeading.MatchString(c) {
+			idx = nil
+			break
+		}
+		idx = append(idx, n)
+	}
+	if len(idx) >= 3 {
+		return lineItems(idx), n
+	}
 	return nil, k
 }
 
