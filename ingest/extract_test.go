@@ -421,6 +421,20 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "in a section on alternatives: what people try, and what helps a condition",
+		text: `Glucosamine
+
+Alternatives
+
+Some people also try turmeric or fish oil instead, but the evidence for these is weaker still.
+
+Staying active and walking, rather than resting in bed, helps most episodes of low back pain settle.
+`,
+		want: []string{"glucosamine alternativeTreatment turmeric", "glucosamine alternativeTreatment fish oil", "glucosamine alternativeTreatment staying active",
+			"glucosamine alternativeTreatment walking", "staying active usedFor lower back pain", "walking usedFor lower back pain"},
+		absent: []string{"glucosamine alternativeTreatment evidence", "glucosamine alternativeTreatment resting in bed"},
+	},
+	{
 		name: "bare modifiers share the last phrase's head when the lexicon knows the result; a parenthesis names the same drug",
 		text: `Diclofenac Gel
 

@@ -797,10 +797,30 @@ func (x *extractor) sentence(s *sent) {
 			}
 		}
 		if x.kinds["alternatives"] {
+			// "Some people also try turmeric or fish oil instead"
+			if loc := peopleTryRE.FindStringIndex(text); loc != nil {
+				to := clauseEndList(text, loc[1])
+				if k := indexAny(text[loc[1]:to], ", ", " instead", " for ", " to "); k >= 0 {
+					to = loc[1] + k
+				}
+				for _, iri := range x.objectsIn(text, loc[1], to, x.rules.DrugHeads, schema.Treatment, schema.Substance) {
+					if iri != x.topic {
+						x.add(x.topic, schema.AlternativeTreatment, iri, opts("people-try", to))
+					}
+				}
+			}
 			if h, ok := firstHit(f, x.rules.rel("help_direct")); ok {
+				// what they help with: "helps most episodes of low back pain settle"
+				var conds []string
+				for _, m := range of(within(s.ms, s.Start+h.end, s.Start+clauseEnd(text, h.end)+1), schema.Condition) {
+					conds = append(conds, x.mentionIRI(m, schema.Condition))
+				}
 				for _, iri := range x.objectsIn(text, 0, h.start, nil, schema.Treatment, schema.Substance) {
 					if iri != x.topic {
 						x.add(x.topic, schema.AlternativeTreatment, iri, opts("alternatives-help", h.start))
+						for _, c := range conds {
+							x.add(iri, schema.UsedFor, c, opts("alternatives-help-with", h.end))
+						}
 					}
 				}
 			}
@@ -1343,6 +1363,10 @@ var helpSleepRE = regexp.MustCompile(`(?i)\bhelps?\s+(?:them|you|people|patients
 // raise", "reduce how much", "increase the amount of" (group 1: the
 // quantity is named before the substance).
 var levelRE = regexp.MustCompile(`(?i)\b(?:raise|raises|raised|increase|increases|increased|lower|lowers|lowered|reduce|reduces|reduced|boost|boosts|double|doubles|decrease|decreases)\s+(?:the\s+)?((?:blood\s+)?(?:amount|amounts|level|levels|concentration|concentrations)\s+of\s+|how\s+much\s+)?`)
+
+// peopleTryRE finds what people turn to, in a section on alternatives:
+// "Some people also try", "Many patients turn to".
+var peopleTryRE = regexp.MustCompile(`(?i)\b(?:people|patients|sufferers|others)\s+(?:also\s+|instead\s+|often\s+)?(?:try|use|turn\s+to|choose|prefer|opt\s+for)\s+`)
 
 // alsoHelpsRE finds "can also reduce", "may also help" after a subject.
 var alsoHelpsRE = regexp.MustCompile(`^ (?:can |may |could |might )?also (?:help|reduce|relieve|ease|improve|work)`)
