@@ -798,7 +798,7 @@ func (x *extractor) sentence(s *sent) {
 		}
 		if x.kinds["alternatives"] {
 			// "Some people also try turmeric or fish oil instead"
-			if loc := peopleTryRE.FindStringIndex(text); loc != nil {
+			if loc := peopleTryRE.FindStringIndex(text); loc != nil && !startsWithAny(text[loc[1]:], "to ", "it ", "them ", "this ") {
 				to := clauseEndList(text, loc[1])
 				if k := indexAny(text[loc[1]:to], ", ", " instead", " for ", " to "); k >= 0 {
 					to = loc[1] + k
@@ -1366,7 +1366,7 @@ var levelRE = regexp.MustCompile(`(?i)\b(?:raise|raises|raised|increase|increase
 
 // peopleTryRE finds what people turn to, in a section on alternatives:
 // "Some people also try", "Many patients turn to".
-var peopleTryRE = regexp.MustCompile(`(?i)\b(?:people|patients|sufferers|others)\s+(?:also\s+|instead\s+|often\s+)?(?:try|use|turn\s+to|choose|prefer|opt\s+for)\s+`)
+var peopleTryRE = regexp.MustCompile(`(?i)\b(?:people|patients|sufferers|others)\s+(?:also\s+|instead\s+|often\s+)?(?:try|use|turn\s+to|opt\s+for)\s+`)
 
 // alsoHelpsRE finds "can also reduce", "may also help" after a subject.
 var alsoHelpsRE = regexp.MustCompile(`^ (?:can |may |could |might )?also (?:help|reduce|relieve|ease|improve|work)`)
