@@ -23,8 +23,13 @@ type extractor struct {
 	syn   map[string]map[string]bool // entity IRI -> surface forms
 	stmts []schema.Statement
 
-	topic   string // IRI of the article's main substance, "" if none
+	topic   string // IRI of the substance the current section is about, "" if none
 	product string // IRI of the product the topic compound is named in ("CBD oil"), if any
+	// the article's main substance, and the level of the heading that made
+	// another substance the topic of its section ("What is capsaicin?" in
+	// "Tramadol or Capsaicin Cream for Arthritis Pain?"), 0 if none
+	mainTopic  string
+	topicLevel int
 	section *Section
 	kinds   map[string]bool // what the current section is about (rules.json "sections")
 
@@ -646,6 +651,7 @@ func (x *extractor) findTopic() {
 			}
 		}
 		x.topic = x.m.Entity(best.Class, best.Label)
+		x.mainTopic = x.topic
 		x.entity(best, best.Label)
 	}
 }
@@ -670,6 +676,38 @@ func (x *extractor) enterSection(s *Section) {
 	}
 	x.prevSubjects = nil
 	x.prevRef = ""
+	x.sectionTopic(s)
+}
+
+// sectionTopic makes a substance the title names beside the main one the
+// topic of a section whose heading names it, and of its subsections:
+// comparison articles ("Tramadol or Capsaicin Cream ...") give each
+// substance its own sections. A heading at the same or a higher level that
+// names none gives the topic back to the main substance.
+func (x *extractor) sectionTopic(s *Section) {
+	if x.mainTopic == "" || x.doc.Title == "" {
+		return
+	}
+	title := strings.ToLower(x.doc.Title)
+	for _, m := range x.lx.Find(s.Heading, s.HeadingAt.Start) {
+		e := m.Entry(schema.Substance, schema.Compound, schema.Treatment)
+		if e == nil || isGeneric(e) || m.Entry(schema.Effect) != nil || !strings.Contains(title, strings.ToLower(m.Surface)) {
+			continue
+		}
+		iri := x.mentionIRI(m, e.Class)
+		switch {
+		case iri == x.mainTopic:
+			x.topic, x.topicLevel = iri, 0
+		case iri == x.topic && x.topicLevel > 0 && x.topicLevel < s.Level:
+			// "How capsaicin works" under "What is capsaicin?": still its sections
+		default:
+			x.topic, x.topicLevel = iri, s.Level
+		}
+		return
+	}
+	if x.topicLevel > 0 && s.Level <= x.topicLevel {
+		x.topic, x.topicLevel = x.mainTopic, 0
+	}
 }
 
 // finish copies the collected entities and statements into the article.

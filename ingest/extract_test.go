@@ -421,6 +421,69 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "nested lists: an item ending in a lead-in leads its children; a described item's children are no more of its kind; lead-ins of interactions and of bothersome effects",
+		text: `Tramadol
+
+Side effects
+
+Less often, tramadol can cause serious problems:
+
+- Seizures, even at normal doses. The risk is higher in people who have epilepsy.
+- Serotonin syndrome, a potentially life-threatening build-up of serotonin. Signs include:
+  - agitation or confusion
+  - muscle twitching
+
+Keep taking the medicine, but talk to a doctor or pharmacist if these bother you or don't go away:
+
+- headache
+
+Forms
+
+Tramadol comes in several forms:
+
+- Ultram ER, an extended-release tablet taken once a day
+  - approved by the FDA for chronic pain in adults
+
+Talk to your doctor before combining it with:
+
+- SSRI antidepressants such as sertraline, which raise the risk of serotonin syndrome
+`,
+		want: []string{"tramadol hasSideEffect seizure", "tramadol hasSideEffect serotonin syndrome", "serotonin syndrome hasSymptom agitation",
+			"serotonin syndrome hasSymptom confusion", "serotonin syndrome hasSymptom muscle twitching", "tramadol hasSideEffect headache",
+			"tramadol interactsWith sertraline", "tramadol interactsWith SSRIs"},
+		absent: []string{"tramadol hasSideEffect agitation", "tramadol hasSideEffect potentially life-threatening build-up of serotonin*",
+			"tramadol hasPrecaution headache", "tramadol hasForm approved by the FDA*", "tramadol hasForm chronic pain", "tramadol hasPrecaution serotonin syndrome"},
+	},
+	{
+		name: "a comparison article: a substance the title names beside the main one is the topic of the sections its heading names",
+		text: `# Tramadol or Capsaicin Cream for Arthritis Pain?
+
+## What is tramadol?
+
+Tramadol is an opioid painkiller.
+
+## What is capsaicin?
+
+Capsaicin comes from chili peppers.
+
+### How capsaicin works
+
+Capsaicin activates TRPV1 receptors.
+
+### Precautions
+
+A few simple precautions make it easier to live with:
+
+- Do not apply it to broken, cut or irritated skin.
+
+## Which works better?
+
+Common side effects include dizziness.
+`,
+		want:   []string{"capsaicin hasPrecaution skin irritation", "tramadol hasSideEffect dizziness", "capsaicin actsOn TRPV1"},
+		absent: []string{"tramadol hasPrecaution *", "capsaicin hasSideEffect dizziness"},
+	},
+	{
 		name: "in a section on alternatives: what people try, and what helps a condition",
 		text: `Glucosamine
 

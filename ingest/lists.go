@@ -373,6 +373,14 @@ func (x *extractor) listKind(lead string) string {
 	if has(lead, x.rules.rel("warning_sign_cues")) && has(lead, []string{"if you"}) && !has(lead, []string{"before"}) {
 		return "side_effects"
 	}
+	// "talk to a doctor if these bother you or don't go away:": side effects
+	if has(lead, []string{"bother you", "don't go away", "do not go away", "don’t go away", "persist", "last more than"}) && has(lead, []string{"if these", "if they", "if any of these"}) {
+		return "side_effects"
+	}
+	// "Talk to your doctor before combining it with:": what it interacts with
+	if has(lead, []string{"combining it with", "combine it with", "taking it with", "take it with", "mixing it with", "using it with", "use it with", "combined with"}) || leadWithRE.MatchString(lead) {
+		return "interactions"
+	}
 	for _, k := range []string{"precautions", "withdrawal", "long_term", "side_effects", "symptoms", "alternatives", "interactions", "forms", "strains", "benefits", "uses"} {
 		if !has(lead, x.rules.Sections[k]) {
 			continue
@@ -380,7 +388,7 @@ func (x *extractor) listKind(lead string) string {
 		if k == "long_term" && !has(lead, []string{"side effect", "side effects", "effects", "problems", "issues", "risks", "complications"}) {
 			continue
 		}
-		if k == "symptoms" && !has(lead, []string{"symptoms of", "signs of"}) {
+		if k == "symptoms" && !has(lead, []string{"symptoms of", "signs of", "signs include", "symptoms include", "symptoms can include", "signs can include"}) {
 			continue
 		}
 		return k
@@ -389,6 +397,16 @@ func (x *extractor) listKind(lead string) string {
 	if has(lead, []string{"cause", "causes", "problems", "reactions", "complications"}) && (x.kinds["side_effects"] || x.kinds["risks"]) {
 		return "side_effects"
 	}
+	return x.sectionListKind(lead)
+}
+
+// leadWithRE finds a lead-in that ends in what a drug is taken with: "Do
+// not take tramadol with:".
+var leadWithRE = regexp.MustCompile(`(?i)\b(?:take|taking|combine|combining|mix|mixing|use|using)\s+[a-z0-9-]+\s+with:?\s*$`)
+
+// sectionListKind is what a list enumerates when its lead-in does not
+// say: what its section is about.
+func (x *extractor) sectionListKind(lead string) string {
 	for _, k := range []string{"withdrawal", "side_effects", "alternatives", "interactions"} {
 		if x.kinds[k] && !has(lead, []string{"?"}) {
 			return k
@@ -423,6 +441,9 @@ func (x *extractor) list(b *Block) {
 		for _, m := range of(x.mentions(leadText, lead.Start), schema.Condition) {
 			syndrome = x.mentionIRI(m, schema.Condition)
 		}
+		if syndrome == "" {
+			kind = x.sectionListKind(leadText) // "Common symptoms include:" in a section on withdrawal
+		}
 	}
 	for i := range b.Items {
 		it := &b.Items[i]
@@ -436,6 +457,14 @@ func (x *extractor) list(b *Block) {
 			pred := map[string]schema.Predicate{"withdrawal": schema.HasWithdrawalSymptom, "long_term": schema.HasLongTermSideEffect, "side_effects": schema.HasSideEffect}[kind]
 			o.rule = "list-" + strings.ReplaceAll(kind, "_", "-")
 			name := itemName(it)
+			if it.Label == "" && len(it.Sentences) > 1 {
+				name = it.Sentences[0].Text // "Seizures, even at normal doses. The risk is higher in ..."
+			}
+			// "Serotonin syndrome, a potentially life-threatening build-up of
+			// serotonin": the effect without its description
+			if loc := appositiveRE.FindStringIndex(name); loc != nil && loc[0] > 0 && !strings.Contains(name[loc[1]:], " or ") && !strings.Contains(name[loc[1]:], " and ") {
+				name = name[:loc[0]]
+			}
 			// "Black, tarry stools, which can be signs of bleeding in the
 			// stomach": the condition is the side effect, the rest its signs
 			if loc := signOfRE.FindStringSubmatchIndex(name); loc != nil {
@@ -490,7 +519,7 @@ func (x *extractor) list(b *Block) {
 			name := itemName(it)
 			heads := []string{anyHead}
 			cut := len(name)
-			if k := indexAny(strings.ToLower(name), " because ", " as some ", " as it ", ", because", " since "); k > 0 {
+			if k := indexAny(strings.ToLower(name), " because ", " as some ", " as it ", ", because", " since ", ", which ", ", as they ", ", as it "); k > 0 {
 				cut = k
 			}
 			// "take blood thinners such as warfarin": a drug to tell the
@@ -537,12 +566,27 @@ func (x *extractor) list(b *Block) {
 		for j := range it.Children {
 			c := it.Children[j]
 			if c.LeadIn == nil {
-				c.LeadIn = b.LeadIn
+				switch t := strings.TrimSpace(it.Text); {
+				case strings.HasSuffix(t, ":"):
+					// "Serotonin syndrome, a build-up of serotonin. Signs include:"
+					lead := Sentence{Text: it.Text, Span: it.Span}
+					c.LeadIn = &lead
+				case len(strings.Fields(itemName(it))) <= 5:
+					c.LeadIn = b.LeadIn // "Stomach problems" over "nausea", "heartburn"
+				default:
+					// "Qutenza, an 8% patch available only on prescription"
+					// over "approved by the FDA for ...": the nested items
+					// describe their parent, they are not more of its kind
+				}
 			}
 			x.list(&c)
 		}
 	}
 }
+
+// appositiveRE finds a description set after a name: ", a potentially
+// life-threatening ...", ", the most serious ...".
+var appositiveRE = regexp.MustCompile(`, (?:a|an|the) `)
 
 // signOfRE finds the condition a list item's signs point to: ", which can
 // be signs of kidney problems", ", which may mean a stomach ulcer".
