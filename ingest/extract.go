@@ -30,8 +30,8 @@ type extractor struct {
 	// "Tramadol or Capsaicin Cream for Arthritis Pain?"), 0 if none
 	mainTopic  string
 	topicLevel int
-	section *Section
-	kinds   map[string]bool // what the current section is about (rules.json "sections")
+	section    *Section
+	kinds      map[string]bool // what the current section is about (rules.json "sections")
 
 	prevSubjects []string // subjects of the previous sentence, for pronouns
 	curQuotes    []Quotation
