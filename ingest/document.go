@@ -79,6 +79,10 @@ type Block struct {
 	// quote's Sentences.
 	Attribution   string
 	AttributionAt Span
+	// About is, for one column of a comparison table, the column's header
+	// cell: what the column's items say things about ("Tramadol" and
+	// "Capsaicin" over rows "How it works", "Side effects"), else nil.
+	About *Sentence
 }
 
 // Item is a list item. Text is the item without its marker ("• ", "- ",

@@ -679,6 +679,28 @@ func (x *extractor) enterSection(s *Section) {
 	x.sectionTopic(s)
 }
 
+// aboutBlock runs f with the substance a block is about (a comparison
+// table's column) as the topic, when it names one.
+func (x *extractor) aboutBlock(b *Block, f func()) {
+	if b.About == nil {
+		f()
+		return
+	}
+	for _, m := range x.lx.Find(b.About.Text, b.About.Start) {
+		e := m.Entry(schema.Substance, schema.Compound, schema.Treatment)
+		if e == nil || isGeneric(e) || m.Entry(schema.Effect) != nil {
+			continue
+		}
+		topic, prev := x.topic, x.prevSubjects
+		x.topic = x.mentionIRI(m, e.Class)
+		x.prevSubjects = []string{x.topic}
+		f()
+		x.topic, x.prevSubjects = topic, prev
+		return
+	}
+	f()
+}
+
 // sectionTopic makes a substance the title names beside the main one the
 // topic of a section whose heading names it, and of its subsections:
 // comparison articles ("Tramadol or Capsaicin Cream ...") give each

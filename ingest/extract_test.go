@@ -264,6 +264,7 @@ func dumpExtraction(a *schema.Article) string {
 type ruleCase struct {
 	name   string
 	text   string
+	format string // "text" when empty
 	want   []string
 	absent []string
 	// check makes further assertions; it returns what is wrong.
@@ -380,7 +381,11 @@ func TestRules(t *testing.T) {
 	x := newTestExtractor(t)
 	for _, c := range ruleCases {
 		t.Run(c.name, func(t *testing.T) {
-			a, err := x.Ingest("case.txt", []byte(c.text), "", "text")
+			format := c.format
+			if format == "" {
+				format = "text"
+			}
+			a, err := x.Ingest("case."+map[string]string{"text": "txt", "markdown": "md", "html": "html"}[format], []byte(c.text), "", format)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -420,6 +425,21 @@ func hasSynonym(e *schema.Entity, s string) bool {
 }
 
 var ruleCases = []ruleCase{
+	{
+		name:   "a comparison table: each column is about the substance its header names",
+		format: "markdown",
+		text: `# Tramadol or Capsaicin Cream?
+
+The table below sums up the main differences.
+
+| | Tramadol | Capsaicin |
+|---|---|---|
+| How it works | Acts on mu-opioid receptors | Activates TRPV1 receptors |
+| Common side effects | Nausea, constipation, dizziness | Burning, stinging and redness where it is applied |
+`,
+		want:   []string{"tramadol actsOn mu opioid receptor", "capsaicin actsOn TRPV1", "tramadol hasSideEffect constipation", "capsaicin hasSideEffect stinging"},
+		absent: []string{"tramadol actsOn TRPV1", "tramadol hasSideEffect stinging", "capsaicin hasSideEffect nausea"},
+	},
 	{
 		name: "nested lists: an item ending in a lead-in leads its children; a described item's children are no more of its kind; lead-ins of interactions and of bothersome effects",
 		text: `Tramadol

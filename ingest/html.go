@@ -1102,6 +1102,7 @@ type hElem struct {
 	refs     bool
 	refCtx   bool  // inside a references/footnotes container
 	lead     *hRun // a table header cell that introduces the list
+	about    *hRun // a comparison table's column header: what the items are about
 	leadPrev bool  // the previous paragraph's last sentence introduces the list
 	attr     *hRun // quote attribution
 	title    bool  // the <h1> used as the title
@@ -1867,6 +1868,9 @@ func (w *htmlWalker) table(t *html.Node) {
 		w.columnLists(headTexts, body)
 		return
 	}
+	if w.comparison(headTexts, body, cellText) {
+		return
+	}
 	freq, other := 0, 0
 	for _, r := range body {
 		for _, c := range r[1:] {
@@ -1934,6 +1938,44 @@ func (w *htmlWalker) layoutCell(n *html.Node) bool {
 		return true
 	})
 	return layout || w.p.clean(n) > 400
+}
+
+// comparison lays out a comparison table: an empty corner cell (or "Feature"),
+// two or more named columns ("Tramadol", "Capsaicin") and rows labelled in
+// the first column ("How it works"). Each column becomes a list whose items
+// are "row label: cell", about the column's header. It reports whether the
+// table was one.
+func (w *htmlWalker) comparison(head []hRun, body [][]hCell, cellText func(hCell) hRun) bool {
+	if len(head) < 3 || head[0].text != "" && !cornerRE.MatchString(head[0].text) {
+		return false
+	}
+	for _, h := range head[1:] {
+		if h.text == "" || len(strings.Fields(h.text)) > 4 || htmlGroupHeadRe.MatchString(h.text) || htmlItemHeadRe.MatchString(h.text) {
+			return false
+		}
+	}
+	for _, r := range body {
+		if len(r) == 0 || cellText(r[0]).text == "" {
+			return false
+		}
+	}
+	for j := 1; j < len(head); j++ {
+		e := &hElem{kind: hList, about: &head[j]}
+		for _, r := range body {
+			if j >= len(r) || r[j].n == nil {
+				continue
+			}
+			c0, cj := cellText(r[0]), cellText(r[j])
+			if cj.text == "" {
+				continue
+			}
+			e.items = append(e.items, &hItem{run: htmlJoinRuns(c0, ": ", cj), labelEnd: len(c0.text), descAt: len(c0.text) + 2})
+		}
+		if len(e.items) > 0 {
+			w.add(e)
+		}
+	}
+	return true
 }
 
 // columnLists makes one list per column of a table whose header names
@@ -2460,6 +2502,11 @@ func (l *htmlLayout) list(e *hElem, depth int) Block {
 			lead.Quotes = append(lead.Quotes, x.Quotes...)
 		}
 		b.LeadIn = &lead
+		l.b.WriteByte('\n')
+	}
+	if e.about != nil {
+		s, en := l.write(e.about.text)
+		b.About = &Sentence{Text: e.about.text, Span: Span{s, en}}
 		l.b.WriteByte('\n')
 	}
 	for _, it := range e.items {

@@ -523,6 +523,18 @@ func TestHTMLTables(t *testing.T) {
 			t.Error("lead-in span")
 		}
 	})
+	t.Run("comparison table", func(t *testing.T) {
+		d := parseHTMLOK(t, page(`<article><h1>T</h1><table><tr><th></th><th>Tramadol</th><th>Capsaicin</th></tr>
+			<tr><td>How it works</td><td>Acts on mu-opioid receptors</td><td>Activates TRPV1</td></tr></table></article>`))
+		bs := d.Sections[0].Blocks
+		if len(bs) != 2 || bs[0].About == nil || bs[0].About.Text != "Tramadol" || bs[1].About.Text != "Capsaicin" ||
+			bs[1].Items[0].Label != "How it works" || bs[1].Items[0].Sentences[0].Text != "Activates TRPV1" {
+			t.Fatalf("blocks %+v", bs)
+		}
+		if a := bs[1].About; d.Text[a.Start:a.End] != a.Text {
+			t.Errorf("about span %v does not hold %q", a.Span, a.Text)
+		}
+	})
 	t.Run("data table", func(t *testing.T) {
 		d := parseHTMLOK(t, page(`<article><h1>T</h1><table><tr><th>Form</th><th>Dose</th><th>Notes</th></tr>
 			<tr><td>Capsules</td><td>10 mg</td><td>with food</td></tr><tr><td>Oil</td><td>5 drops</td><td></td></tr></table></article>`))

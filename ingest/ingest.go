@@ -132,7 +132,7 @@ func (x *extractor) run() {
 			}
 			switch b.Kind {
 			case List:
-				x.list(b)
+				x.aboutBlock(b, func() { x.list(b) })
 			case Quote:
 				// a block quotation: its attribution line names the source
 				x.quoteAttr = b.Attribution

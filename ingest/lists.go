@@ -452,6 +452,21 @@ func (x *extractor) list(b *Block) {
 			ev = Sentence{Text: it.Text, Span: it.Span}
 		}
 		o := stmtOpts{sent: ev, item: it, certainty: cert, cues: cues}
+		kind := kind
+		if b.About != nil && it.Label != "" {
+			// a row of a comparison table: its label says what the cell
+			// lists ("Common side effects | Nausea, constipation, ...")
+			if k := x.listKind(it.Label); k == "side_effects" || k == "withdrawal" || k == "long_term" || k == "forms" || k == "interactions" {
+				row := *it
+				row.Label = ""
+				if d := strings.TrimLeft(strings.TrimPrefix(it.Text, it.Label), ":  "); len(d) < len(it.Text) {
+					row.Text, row.Start = d, it.End-len(d) // "Common side effects: Nausea, ..." (HTML)
+				}
+				it, kind = &row, k
+				o.item = it
+				o.rule = ""
+			}
+		}
 		switch kind {
 		case "withdrawal", "long_term", "side_effects":
 			pred := map[string]schema.Predicate{"withdrawal": schema.HasWithdrawalSymptom, "long_term": schema.HasLongTermSideEffect, "side_effects": schema.HasSideEffect}[kind]

@@ -1109,6 +1109,9 @@ func (m *mdParser) table(e *txtElem, prev *Block) []Block {
 		}
 		return out
 	}
+	if out := m.comparison(e, prev); out != nil {
+		return out
+	}
 	b := Block{Kind: List, Span: Span{e.start, e.end}}
 	for _, r := range x.rows {
 		var cells []Span
@@ -1152,6 +1155,56 @@ func (m *mdParser) table(e *txtElem, prev *Block) []Block {
 		}
 	}
 	return []Block{b}
+}
+
+// cornerRE matches the corner cell of a comparison table when it is not
+// empty: "Feature", "Comparison".
+var cornerRE = regexp.MustCompile(`(?i)^\s*(?:features?|comparison|compared|attributes?|aspects?|categor(?:y|ies)|at a glance|key facts|quick facts|details?)\s*:?\s*$`)
+
+// comparison reads a comparison table: an empty corner cell (or "Feature"),
+// two or more named columns ("Tramadol", "Capsaicin") and rows labelled in
+// the first column ("How it works"). Each column becomes a list of its own
+// whose items are the rows, About its header cell; nil for other tables.
+func (m *mdParser) comparison(e *txtElem, prev *Block) []Block {
+	t := m.p.text
+	x := m.extra[e]
+	ok := func(sp Span) bool { return sp.Start < sp.End }
+	if len(x.head) < 3 || ok(x.head[0]) && !cornerRE.MatchString(t[x.head[0].Start:x.head[0].End]) {
+		return nil
+	}
+	for _, h := range x.head[1:] {
+		if !ok(h) || len(strings.Fields(t[h.Start:h.End])) > 4 || mdGroupHead.MatchString(t[h.Start:h.End]) || mdItemHead.MatchString(t[h.Start:h.End]) {
+			return nil
+		}
+	}
+	for _, r := range x.rows {
+		if len(r) == 0 || !ok(r[0]) {
+			return nil
+		}
+	}
+	var lead *Sentence
+	if prev != nil && prev.Kind == Paragraph && !prev.Boilerplate && len(prev.Sentences) > 0 && txtIsLeadIn(prev.Sentences[len(prev.Sentences)-1].Text) {
+		lead = &prev.Sentences[len(prev.Sentences)-1]
+	}
+	var out []Block
+	for col := 1; col < len(x.head); col++ {
+		b := Block{Kind: List, LeadIn: lead, About: m.cell(x.head[col])}
+		for _, r := range x.rows {
+			if col >= len(r) || !ok(r[col]) {
+				continue
+			}
+			c := r[col]
+			it := Item{Span: c, Text: t[c.Start:c.End], Label: t[r[0].Start:r[0].End], LabelAt: r[0]}
+			it.Sentences = m.p.sentences(c.Start, c.End)
+			b.Items = append(b.Items, it)
+		}
+		if len(b.Items) == 0 {
+			continue
+		}
+		b.Span = Span{x.head[col].Start, b.Items[len(b.Items)-1].End}
+		out = append(out, b)
+	}
+	return out
 }
 
 // cell makes one sentence of a table cell (a lead-in).

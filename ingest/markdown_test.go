@@ -330,6 +330,29 @@ func TestParseMarkdownQuotes(t *testing.T) {
 }
 
 func TestParseMarkdownTables(t *testing.T) {
+	t.Run("comparison columns", func(t *testing.T) {
+		src := "# T\n\n| | Tramadol | Capsaicin |\n|---|---|---|\n| How it works | Acts on mu-opioid receptors | Activates TRPV1 |\n| Side effects | Nausea | Burning |\n"
+		d := mdParseOK(t, src)
+		bs := d.Sections[0].Blocks
+		if len(bs) != 2 {
+			t.Fatalf("outline %q", outline(d))
+		}
+		var got []string
+		for _, b := range bs {
+			line := b.About.Text + ":"
+			if src[b.About.Start:b.About.End] != b.About.Text {
+				t.Errorf("about span %v does not hold %q", b.About.Span, b.About.Text)
+			}
+			for _, it := range b.Items {
+				line += " " + it.Label + "=" + it.Text + ";"
+			}
+			got = append(got, line)
+		}
+		want := []string{"Tramadol: How it works=Acts on mu-opioid receptors; Side effects=Nausea;", "Capsaicin: How it works=Activates TRPV1; Side effects=Burning;"}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("lists %q", got)
+		}
+	})
 	t.Run("group columns", func(t *testing.T) {
 		src := "# T\n\n| Common | Rare |\n|---|---|\n| Nausea | Seizures |\n| **Dry** mouth | |\n| Sweating | Fainting |\n"
 		d := mdParseOK(t, src)

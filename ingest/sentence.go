@@ -138,7 +138,9 @@ func (x *extractor) sentence(s *sent) {
 	}
 	lt := s.longTerm || has(text, x.rules.Sections["long_term"])
 	s.longTerm = lt
-	wd := s.withdraw || x.kinds["withdrawal"] || has(text, x.rules.rel("stop_cues"))
+	// "stopped taking it because of side effects such as nausea": why they
+	// stopped, not what stopping did
+	wd := s.withdraw || x.kinds["withdrawal"] || has(text, x.rules.rel("stop_cues")) && !stoppedBecauseRE.MatchString(text)
 	s.withdraw = wd
 	usedRegions := [][2]int{}
 
@@ -1363,6 +1365,10 @@ var helpSleepRE = regexp.MustCompile(`(?i)\bhelps?\s+(?:them|you|people|patients
 // raise", "reduce how much", "increase the amount of" (group 1: the
 // quantity is named before the substance).
 var levelRE = regexp.MustCompile(`(?i)\b(?:raise|raises|raised|increase|increases|increased|lower|lowers|lowered|reduce|reduces|reduced|boost|boosts|double|doubles|decrease|decreases)\s+(?:the\s+)?((?:blood\s+)?(?:amount|amounts|level|levels|concentration|concentrations)\s+of\s+|how\s+much\s+)?`)
+
+// stoppedBecauseRE finds a reason for stopping a drug: "stopped taking it
+// because of side effects", "quit due to nausea".
+var stoppedBecauseRE = regexp.MustCompile(`(?i)\b(?:stop|stopped|stopping|quit|quitting)\b[^.;]{0,30}\b(?:because of|due to|owing to)\b`)
 
 // peopleTryRE finds what people turn to, in a section on alternatives:
 // "Some people also try", "Many patients turn to".
