@@ -385,7 +385,7 @@ func (x *extractor) listKind(lead string) string {
 		if !has(lead, x.rules.Sections[k]) {
 			continue
 		}
-		if k == "long_term" && !has(lead, []string{"side effect", "side effects", "effects", "problems", "issues", "risks", "complications"}) {
+		if k == "long_term" && !has(lead, []string{"side effect", "side effects", "effects", "problems", "issues", "risks", "complications", "develop", "lead to", "cause", "suffer"}) {
 			continue
 		}
 		if k == "symptoms" && !has(lead, []string{"symptoms of", "signs of", "signs include", "symptoms include", "symptoms can include", "signs can include"}) {
@@ -679,6 +679,36 @@ func (x *extractor) treatmentItem(it *Item, subj string, conds []string, o stmtO
 		return
 	}
 	label := it.Label
+	// "For chronic pain: physical therapy, regular exercise, NSAIDs such as
+	// ibuprofen": the label is the purpose, the description the treatments
+	if strings.HasPrefix(strings.ToLower(label), "for ") {
+		var purpose []string
+		if m := of(x.mentions(label, it.LabelAt.Start), schema.Condition); len(m) > 0 {
+			purpose = []string{x.mentionIRI(m[0], schema.Condition)}
+		}
+		for _, ss := range it.Sentences {
+			desc := ss.Text
+			if loc := participleClauseRE.FindStringIndex(desc); loc != nil && loc[0] > 0 {
+				desc = desc[:loc[0]]
+			}
+			if k := indexAny(strings.ToLower(desc), ", ideally ", ", which ", ", because "); k > 0 {
+				desc = desc[:k]
+			}
+			for _, iri := range x.objectsIn(desc, 0, len(desc), x.rules.DrugHeads, schema.Treatment, schema.Substance) {
+				if iri != subj {
+					x.add(subj, schema.AlternativeTreatment, iri, o)
+					if purpose == nil {
+						purpose = conds
+					}
+					for _, c := range purpose {
+						x.add(iri, schema.UsedFor, c, uo)
+					}
+				}
+			}
+			break // the first sentence names them
+		}
+		return
+	}
 	if strings.HasPrefix(strings.ToLower(label), "other ") {
 		label = label[len("other "):]
 	}

@@ -704,6 +704,9 @@ func (x *extractor) sentence(s *sent) {
 			if withRE.MatchString(text[:s.rel(m)]) {
 				continue // "seizures in people with epilepsy": who is affected, not an effect
 			}
+			if resembleRE.MatchString(text[:s.rel(m)]) || pred == schema.HasWithdrawalSymptom && strings.Contains(strings.ToLower(e.Label), "withdrawal") {
+				continue // "resemble a milder form of opioid withdrawal": a comparison; a withdrawal is no symptom of one
+			}
 			if lessened(text[:s.rel(m)]) {
 				// "reported less sciatica", "improvements in pain": a benefit
 				x.add(subjAt(s.rel(m)), schema.UsedFor, x.mentionIRI(m, schema.Condition), opts("reduced-condition", s.rel(m)+len(m.Surface)))
@@ -1365,6 +1368,9 @@ var helpSleepRE = regexp.MustCompile(`(?i)\bhelps?\s+(?:them|you|people|patients
 // raise", "reduce how much", "increase the amount of" (group 1: the
 // quantity is named before the substance).
 var levelRE = regexp.MustCompile(`(?i)\b(?:raise|raises|raised|increase|increases|increased|lower|lowers|lowered|reduce|reduces|reduced|boost|boosts|double|doubles|decrease|decreases)\s+(?:the\s+)?((?:blood\s+)?(?:amount|amounts|level|levels|concentration|concentrations)\s+of\s+|how\s+much\s+)?`)
+
+// resembleRE ends in a comparison: "resemble a milder form of", "similar to".
+var resembleRE = regexp.MustCompile(`(?i)\b(?:resembles?|resembling|similar\s+to|like|same\s+as|form\s+of|version\s+of)\s+(?:an?\s+|the\s+)?(?:(?:milder|mild|weaker|stronger|severe|less\s+severe|more\s+severe)\s+)?(?:form\s+of\s+|version\s+of\s+)?$`)
 
 // stoppedBecauseRE finds a reason for stopping a drug: "stopped taking it
 // because of side effects", "quit due to nausea".
