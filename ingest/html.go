@@ -1541,6 +1541,10 @@ func htmlItemLabel(it *hItem, strongEnd int) {
 			sep = strongEnd
 		case strings.HasPrefix(strings.TrimLeft(rest, " "), ":"):
 			sep = strongEnd + strings.Index(rest, ":") + 1
+		case strings.HasSuffix(label, ".") && !strings.HasSuffix(label, "..") && len(strings.Fields(label)) <= 6 && strings.TrimSpace(rest) != "":
+			// "<strong>Oils and tinctures.</strong> Drops held under the tongue ..."
+			label = strings.TrimSuffix(label, ".")
+			sep = strongEnd
 		default:
 			for _, d := range []string{" – ", " — ", " - ", "– ", "— "} {
 				if strings.HasPrefix(rest, d) || strings.HasPrefix(rest, strings.TrimLeft(d, " ")) {

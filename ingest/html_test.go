@@ -431,6 +431,7 @@ func TestHTMLItems(t *testing.T) {
 		<li><strong>Rest</strong> – short spells only</li>
 		<li>Prescription medications: painkillers and anti-inflammatories</li>
 		<li><strong>Bold start</strong> without a separator</li>
+		<li><strong>Oils and tinctures.</strong> Drops held under the tongue.</li>
 		<li>A very long item that has a colon after far too many words: so no label</li>
 		<li><p>Paragraph one</p><p>and two</p></li>
 		<li>Parent<ul><li>Child one</li><li>Child two<ul><li>Grandchild</li></ul></li></ul></li>
@@ -452,6 +453,7 @@ func TestHTMLItems(t *testing.T) {
 		{"Rest – short spells only", "Rest", "short spells only"},
 		{"Prescription medications: painkillers and anti-inflammatories", "Prescription medications", "painkillers and anti-inflammatories"},
 		{"Bold start without a separator", "", "Bold start without a separator"},
+		{"Oils and tinctures. Drops held under the tongue.", "Oils and tinctures", "Drops held under the tongue."},
 		{"A very long item that has a colon after far too many words: so no label", "", "A very long item that has a colon after far too many words: so no label"},
 		{"Paragraph one and two", "", "Paragraph one and two"},
 		{"Parent", "", "Parent"},
@@ -460,12 +462,12 @@ func TestHTMLItems(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("items\n got %q\nwant %q", got, want)
 	}
-	p := b.Items[7]
+	p := b.Items[8]
 	if len(p.Children) != 1 || len(p.Children[0].Items) != 2 || p.Children[0].Items[1].Text != "Child two" ||
 		len(p.Children[0].Items[1].Children) != 1 || p.Children[0].Items[1].Children[0].Items[0].Text != "Grandchild" {
 		t.Errorf("nested items: %+v", p.Children)
 	}
-	if b.End != b.Items[8].End || p.Children[0].End > b.Items[8].Start {
+	if b.End != b.Items[9].End || p.Children[0].End > b.Items[9].Start {
 		t.Errorf("list span %v does not cover the nested items", b.Span)
 	}
 	// the lead-in is the paragraph's sentence itself

@@ -547,12 +547,12 @@ func (x *extractor) list(b *Block) {
 			x.treatmentItem(it, subj, altFor, o)
 		case "forms":
 			o.rule = "list-forms"
-			for _, p := range x.itemParts(it.Text, schema.Form) {
+			for _, p := range x.itemParts(itemName(it), schema.Form) {
 				x.add(subj, schema.HasForm, x.itemEntity(p, schema.Form), o)
 			}
 		case "strains":
 			o.rule = "list-strains"
-			for _, p := range x.itemParts(it.Text, schema.Strain) {
+			for _, p := range x.itemParts(itemName(it), schema.Strain) {
 				x.add(subj, schema.HasStrain, x.itemEntity(p, schema.Strain), o)
 			}
 		default:

@@ -120,6 +120,8 @@ type mdParser struct {
 	cites []txtCite // citation markers
 	fm    Span      // the front matter's title
 	p     *txtParser
+	// strong holds the spans of strong text, for item labels
+	strong []Span
 }
 
 // mark keeps src[s:e] as text.
@@ -444,6 +446,15 @@ func (m *mdParser) inlines(n ast.Node) {
 			}
 			m.inlines(c)
 			m.linkDest(c)
+		case *ast.Emphasis:
+			if c.Level < 2 {
+				m.inlines(c)
+				continue
+			}
+			// strong text: a list item may open with its label ("**Oils.** Drops ...")
+			if s, e := m.span(func() { m.inlines(c) }); s >= 0 {
+				m.strong = append(m.strong, Span{s, e})
+			}
 		default:
 			m.inlines(c)
 		}
@@ -618,7 +629,8 @@ func (m *mdParser) document() *Document {
 		}
 		i += n
 	}
-	m.p = &txtParser{text: string(m.buf)}
+	m.p = &txtParser{text: string(m.buf), strong: m.strong}
+	sort.Slice(m.p.strong, func(i, j int) bool { return m.p.strong[i].Start < m.p.strong[j].Start })
 	m.retrim()
 	m.addFootnotes()
 	m.p.splitLines()

@@ -227,20 +227,22 @@ func TestParseMarkdownListsAndLabels(t *testing.T) {
 		"- **Physiotherapy:** A professional can help. It works over time.\n" +
 		"- *Prescription medications*: painkillers and anti-inflammatories\n" +
 		"- Heat: warm packs\n" +
+		"- **Oils and tinctures.** Drops held under the tongue.\n" +
+		"- **A whole sentence in bold that is far too long to be a label.** More\n" +
 		"- A very long item that has a colon after far too many words: so no label\n" +
 		"- Parent item\n  1. Child one\n  2. Child two\n" +
 		"- Loose item\n\n  with a second paragraph.\n\n" +
 		"Steps:\n\n3. Third\n7. Seventh\n"
 	d := mdParseOK(t, src)
 	bs := d.Sections[0].Blocks
-	if len(bs) != 4 || bs[1].Kind != List || len(bs[1].Items) != 6 {
+	if len(bs) != 4 || bs[1].Kind != List || len(bs[1].Items) != 8 {
 		t.Fatalf("outline %q", outline(d))
 	}
 	b := bs[1]
 	if b.LeadIn == nil || b.LeadIn != &bs[0].Sentences[0] {
 		t.Errorf("lead-in %+v", b.LeadIn)
 	}
-	labels := []string{"Physiotherapy", "Prescription medications", "Heat", "", "", ""}
+	labels := []string{"Physiotherapy", "Prescription medications", "Heat", "Oils and tinctures", "", "", "", ""}
 	for i, l := range labels {
 		if b.Items[i].Label != l {
 			t.Errorf("item %d %q: label %q, want %q", i, b.Items[i].Text, b.Items[i].Label, l)
@@ -252,12 +254,15 @@ func TestParseMarkdownListsAndLabels(t *testing.T) {
 	if ss := sentenceTexts(b.Items[1].Sentences); !reflect.DeepEqual(ss, []string{"painkillers and anti-inflammatories"}) {
 		t.Errorf("item 1 sentences %q", ss)
 	}
-	p := b.Items[4]
+	if ss := sentenceTexts(b.Items[3].Sentences); !reflect.DeepEqual(ss, []string{"Drops held under the tongue."}) {
+		t.Errorf("item 3 sentences %q", ss)
+	}
+	p := b.Items[6]
 	if p.Text != "Parent item" || len(p.Children) != 1 || !p.Children[0].Ordered || len(p.Children[0].Items) != 2 || p.Children[0].Items[1].Text != "Child two" {
 		t.Errorf("item 4: %q children %+v", p.Text, p.Children)
 	}
-	if b.Items[5].Text != "Loose item\n\n  with a second paragraph." {
-		t.Errorf("item 5: %q", b.Items[5].Text)
+	if b.Items[7].Text != "Loose item\n\n  with a second paragraph." {
+		t.Errorf("item 7: %q", b.Items[7].Text)
 	}
 	if o := bs[3]; !o.Ordered || o.LeadIn == nil || o.LeadIn.Text != "Steps:" {
 		t.Errorf("ordered list %+v", o)

@@ -80,6 +80,9 @@ type txtParser struct {
 	elems []*txtElem
 	title int       // index of the title line, -1 if none
 	cites []txtCite // citation markers, by position
+	// strong holds the spans of strong (bold) text, in order, when the
+	// source marks it (Markdown); nil for plain text
+	strong []Span
 }
 
 var (
@@ -949,6 +952,9 @@ func (p *txtParser) listBlock(items []*txtItem, refs bool) Block {
 				item.Label, item.LabelAt = p.text[ls:le], Span{ls, le}
 				colon := le + strings.IndexByte(p.text[le:it.te], ':') + 1
 				ss, _ = txtTrimSpan(p.text, colon, it.te)
+			} else if ls, le, ds, ok := p.strongLabel(it.ts, it.te); ok {
+				item.Label, item.LabelAt = p.text[ls:le], Span{ls, le}
+				ss = ds
 			}
 		}
 		if refs {
@@ -975,6 +981,30 @@ func (p *txtParser) listBlock(items []*txtItem, refs bool) Block {
 		b.Items = append(b.Items, item)
 	}
 	return b
+}
+
+// strongLabel finds the label of an item that opens with a short strong
+// phrase ending in a full stop ("**Oils and tinctures.** Drops held under
+// the tongue ..."): the label without the stop, and where the description
+// starts.
+func (p *txtParser) strongLabel(s, e int) (ls, le, ds int, ok bool) {
+	i := sort.Search(len(p.strong), func(i int) bool { return p.strong[i].Start >= s })
+	if i == len(p.strong) {
+		return 0, 0, 0, false
+	}
+	st := p.strong[i]
+	if st.End >= e || strings.TrimSpace(p.text[s:st.Start]) != "" {
+		return 0, 0, 0, false
+	}
+	label := strings.TrimRight(p.text[st.Start:st.End], " ")
+	if !strings.HasSuffix(label, ".") || strings.HasSuffix(label, "..") || len(strings.Fields(label)) > 6 {
+		return 0, 0, 0, false
+	}
+	ds, de := txtTrimSpan(p.text, st.End, e)
+	if ds >= de {
+		return 0, 0, 0, false
+	}
+	return st.Start, st.Start + len(label) - 1, ds, true
 }
 
 // txtLabel finds the label of a "Label: description" item in text[s:e].
