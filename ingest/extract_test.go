@@ -426,6 +426,28 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "flattened items of any length up to a blank line; a dash sets off an explanation; '- these can be signs of'; a lone modifier is no item",
+		text: `Gabapentin
+
+Serious side effects
+
+Call a doctor straight away if you:
+have thoughts about harming yourself or ending your life - a small number of people taking anticonvulsants have had suicidal thoughts
+get severe pain in your stomach that spreads to your back, with or without being sick - these can be signs of pancreatitis, an inflamed pancreas
+notice shallow, slow breathing or are very hard to wake, especially if you also take an opioid painkiller
+
+Taking gabapentin with other medicines
+
+Check with your doctor or pharmacist before starting gabapentin if you take:
+opioid painkillers such as morphine, codeine or oxycodone - taken together with gabapentin, they can make you very sleepy and slow your breathing
+other medicines that make you drowsy, such as sleeping pills
+`,
+		want: []string{"gabapentin hasSideEffect suicidal thoughts", "gabapentin hasSideEffect pancreatitis", "gabapentin hasSideEffect respiratory depression",
+			"gabapentin hasPrecaution morphine", "gabapentin hasPrecaution codeine", "gabapentin hasPrecaution oxycodone"},
+		absent: []string{"gabapentin hasSideEffect shallow", "gabapentin hasSideEffect get severe pain*", "gabapentin hasPrecaution oxycodone - taken*",
+			"gabapentin hasPrecaution slow your breathing", "gabapentin hasPrecaution drowsiness", "codeine interactsWith gabapentin"},
+	},
+	{
 		name:   "an alternative labelled by its purpose; a long-term lead-in that says 'may develop'; a comparison is no withdrawal symptom",
 		format: "markdown",
 		text: `# Kratom

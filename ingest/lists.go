@@ -303,6 +303,20 @@ func (x *extractor) itemParts(text string, class schema.Class) []part {
 	} else {
 		parts = x.splitList(t, 0, len(t))
 	}
+	// "shallow, slow breathing or are very hard to wake": an unknown
+	// single word before a known phrase that is not the enumeration's
+	// last is a modifier of it, not an item
+	if n := len(parts); n >= 3 {
+		var kept []part
+		for i, p := range parts {
+			if w := x.cleanItem(p.text); i+1 < n-1 && len(strings.Fields(w)) == 1 && x.lx.Lookup(class, w) == nil &&
+				len(strings.Fields(parts[i+1].text)) >= 2 && x.lx.Lookup(class, x.cleanItem(parts[i+1].text)) != nil {
+				continue
+			}
+			kept = append(kept, p)
+		}
+		parts = kept
+	}
 	// distribute a shared head: "Muscle and bone pain", "music, art, or dance therapy"
 	if n := len(parts); n >= 2 {
 		last := strings.Fields(parts[n-1].text)
@@ -473,7 +487,10 @@ func (x *extractor) list(b *Block) {
 			o.rule = "list-" + strings.ReplaceAll(kind, "_", "-")
 			name := itemName(it)
 			if it.Label == "" && len(it.Sentences) > 1 {
-				name = it.Sentences[0].Text // "Seizures, even at normal doses. The risk is higher in ..."
+				name = cutDash(it.Sentences[0].Text) // "Seizures, even at normal doses. The risk is higher in ..."
+			}
+			if it.Label == "" && signOfRE.MatchString(it.Text) && !signOfRE.MatchString(name) {
+				name = it.Text // "severe stomach pain - these can be signs of pancreatitis"
 			}
 			// "Serotonin syndrome, a potentially life-threatening build-up of
 			// serotonin": the effect without its description
@@ -605,7 +622,7 @@ var appositiveRE = regexp.MustCompile(`, (?:a|an|the) `)
 
 // signOfRE finds the condition a list item's signs point to: ", which can
 // be signs of kidney problems", ", which may mean a stomach ulcer".
-var signOfRE = regexp.MustCompile(`(?i),? which (?:(?:can|could|may|might) (?:be (?:an? )?(?:early )?(?:signs?|symptoms?) of|mean|signal|point to|indicate)|(?:are|is) (?:an? )?(?:early )?(?:signs?|symptoms?) of) (?:an? |the )?(.+?)\.?$`)
+var signOfRE = regexp.MustCompile(`(?i)(?:,? which|,? (?:-|–|—) (?:these|this|they|it)) (?:(?:can|could|may|might) (?:be (?:an? )?(?:early )?(?:signs?|symptoms?) of|mean|signal|point to|indicate)|(?:are|is) (?:an? )?(?:early )?(?:signs?|symptoms?) of) (?:an? |the )?(.+?)\.?$`)
 
 // participleClauseRE finds a clause that says how a treatment is used:
 // ", rubbed into a painful knee", ", taken with food", ", applied twice a day".
@@ -641,12 +658,22 @@ func (x *extractor) leadInConditions(lead string, base int) []string {
 var leadInPurposeRE = regexp.MustCompile(`(?i)\b(?:for|manage|managing|treat|treating|ease|easing|relieve|relieving|control|controlling)\s+(?:your\s+|the\s+|a\s+)?([a-z][a-z' -]*?[a-z])\s*(?:[:,;.]|$|\s(?:include|includes|are|is|can|may|that|which|close|near|in|if|when)\b)`)
 
 // itemName is what a list item names: its label when it has one
-// ("Breathing problems: especially when ..."), else its text.
+// ("Breathing problems: especially when ..."), else its text up to a dash
+// that sets off an explanation ("opioid painkillers such as morphine -
+// taken together with gabapentin, they can ...").
 func itemName(it *Item) string {
 	if it.Label != "" {
 		return it.Label
 	}
-	return it.Text
+	return cutDash(it.Text)
+}
+
+// cutDash cuts a phrase at a dash that sets off an explanation.
+func cutDash(s string) string {
+	if k := indexAny(s, " - ", " – ", " — "); k > 0 {
+		return s[:k]
+	}
+	return s
 }
 
 // treatmentItem reads an item of a list of alternatives: "Physiotherapy: A

@@ -1271,14 +1271,14 @@ func (p *txtParser) flatRun(k int, colon bool) ([]*txtItem, int) {
 		c := p.content(n)
 		ws := strings.Fields(c)
 		last, _ := utf8.DecodeLastRuneInString(c)
-		if len(ws) == 0 || len(ws) > 18 || strings.ContainsRune(".!?:;,", last) || txtWrapEnd[strings.ToLower(ws[len(ws)-1])] ||
+		if len(ws) == 0 || len(ws) > 40 || strings.ContainsRune(".!?:;,", last) || txtWrapEnd[strings.ToLower(ws[len(ws)-1])] ||
 			txtIsBoilerLine(c) || txtIsRefHeading(c) || txtCitationScore(c) >= 2 || txtHashHeading.MatchString(c) {
 			idx = nil
 			break
 		}
 		idx = append(idx, n)
 	}
-	if len(idx) >= 3 {
+	if len(idx) >= 3 || len(idx) == 2 && colon {
 		return lineItems(idx), n
 	}
 	return nil, k
