@@ -426,6 +426,21 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "conditions of a site: 'osteoarthritis of the knee or hip' is knee and hip osteoarthritis; advice against a use is no use",
+		text: `CBD
+
+People commonly try CBD for:
+
+- Osteoarthritis of the knee or hip
+
+It might also help osteoarthritis of the hands.
+
+In England, NICE advises doctors not to offer glucosamine for osteoarthritis.
+`,
+		want:   []string{"CBD usedFor knee osteoarthritis", "CBD usedFor hip osteoarthritis", "CBD usedFor hand osteoarthritis"},
+		absent: []string{"glucosamine usedFor osteoarthritis", "CBD usedFor osteoarthritis of the knee or hip"},
+	},
+	{
 		name: "flattened items of any length up to a blank line; a dash sets off an explanation; '- these can be signs of'; a lone modifier is no item",
 		text: `Gabapentin
 

@@ -276,6 +276,11 @@ func (x *extractor) itemParts(text string, class schema.Class) []part {
 		for i, w := range ws[:len(ws)-1] {
 			if prepositions[w] && i > 0 {
 				if rest := strings.Join(ws[i:], " "); strings.Contains(rest, " and ") || strings.Contains(rest, " or ") {
+					// "Osteoarthritis of the knee or hip": knee and hip
+					// osteoarthritis, when the lexicon knows both
+					if ps := x.distributePP(t, class); ps != nil {
+						return ps
+					}
 					return []part{{text: t, start: 0, end: len(t), extra: extra}}
 				}
 				break
@@ -345,6 +350,39 @@ func (x *extractor) itemParts(text string, class schema.Class) []part {
 	}
 	return parts
 }
+
+// distributePP splits "Osteoarthritis of the knee or hip" into
+// "Osteoarthritis of the knee" and "Osteoarthritis of the hip" when the
+// lexicon knows every one; nil otherwise.
+func (x *extractor) distributePP(t string, class schema.Class) []part {
+	loc := ppCoordRE.FindStringSubmatchIndex(t)
+	if loc == nil {
+		return nil
+	}
+	head, alts := t[:loc[3]], coordSepRE.Split(t[loc[4]:], -1)
+	var out []part
+	for _, a := range alts {
+		if a = strings.TrimSpace(a); a == "" {
+			continue
+		}
+		name := head + a
+		if x.lx.Lookup(class, name) == nil {
+			return nil
+		}
+		out = append(out, part{text: name, start: 0, end: -1, extra: []string{t}})
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// coordSepRE separates coordinated words: ", ", " or ", " and ".
+var coordSepRE = regexp.MustCompile(`\s*(?:,|\bor\b|\band\b)\s*`)
+
+// ppCoordRE finds a prepositional phrase whose noun is coordinated: "...
+// of the |knee or hip".
+var ppCoordRE = regexp.MustCompile(`^((?:[A-Za-z-]+\s+){1,3}(?:of|in)\s+(?:the\s+|your\s+)?)([a-z]+(?:\s*,\s*[a-z]+)*\s+(?:or|and)\s+[a-z]+)$`)
 
 // articleCoordRE finds an item that opens with an article before two
 // coordinated words ("A fast or irregular heartbeat").

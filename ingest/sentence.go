@@ -514,7 +514,7 @@ func (x *extractor) sentence(s *sent) {
 			continue
 		}
 		between := strings.TrimSpace(text[s.rel(m)+len(m.Surface) : s.rel(s.ms[i+1])])
-		if strings.EqualFold(between, "for") && s.ms[i+1].Entry(schema.Condition) != nil {
+		if strings.EqualFold(between, "for") && s.ms[i+1].Entry(schema.Condition) != nil && !adviseAgainstRE.MatchString(text[:s.rel(m)]) {
 			n := s.ms[i+1]
 			x.add(x.mentionIRI(m, schema.Substance), schema.UsedFor, x.mentionIRI(n, schema.Condition), opts("substance-for-condition", s.rel(n)+len(n.Surface)))
 			usedRegions = append(usedRegions, [2]int{s.rel(n), s.rel(n) + len(n.Surface)})
@@ -1371,6 +1371,10 @@ var levelRE = regexp.MustCompile(`(?i)\b(?:raise|raises|raised|increase|increase
 
 // resembleRE ends in a comparison: "resemble a milder form of", "similar to".
 var resembleRE = regexp.MustCompile(`(?i)\b(?:resembles?|resembling|similar\s+to|like|same\s+as|form\s+of|version\s+of)\s+(?:an?\s+|the\s+)?(?:(?:milder|mild|weaker|stronger|severe|less\s+severe|more\s+severe)\s+)?(?:form\s+of\s+|version\s+of\s+)?$`)
+
+// adviseAgainstRE ends in advice against a use: "advises doctors not to
+// offer", "recommends against", "does not recommend".
+var adviseAgainstRE = regexp.MustCompile(`(?i)\b(?:(?:advises?|advised|recommends?|recommended|tells?|told|urges?|urged)\s+(?:[a-z]+\s+){0,2}(?:not\s+to|against)|(?:does|do|did)\s+not\s+recommend|doesn't\s+recommend|don't\s+recommend)\s+(?:[a-z]+\s+){0,2}$`)
 
 // stoppedBecauseRE finds a reason for stopping a drug: "stopped taking it
 // because of side effects", "quit due to nausea".
