@@ -426,6 +426,17 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "a status is its clause's subject's; 'Schedule IV of the Controlled Substances Act' is a Schedule IV controlled substance",
+		text: `Gabapentin
+
+Because of rising concern about misuse, and about deaths when it was combined with opioids, gabapentin was reclassified as a Class C controlled drug in April 2019.
+
+Because of rising misuse, the DEA placed tramadol in Schedule IV of the Controlled Substances Act in 2014.
+`,
+		want:   []string{"gabapentin hasLegalStatus class c controlled drug", "tramadol hasLegalStatus schedule iv controlled substance (U.S. Drug Enforcement Administration, United States)"},
+		absent: []string{"opioids hasLegalStatus *", "tramadol hasLegalStatus controlled substances act*"},
+	},
+	{
 		name: "conditions of a site: 'osteoarthritis of the knee or hip' is knee and hip osteoarthritis; advice against a use is no use",
 		text: `CBD
 

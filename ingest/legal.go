@@ -9,6 +9,9 @@ import (
 
 var scheduleRE = regexp.MustCompile(`(?i)\b(?:schedule|class)\s+(?:[ivx]+|[1-5]|[a-c])\s+$`)
 
+// scheduleOfRE ends in a schedule of an act: "in Schedule IV of the ".
+var scheduleOfRE = regexp.MustCompile(`(?i)\b((?:schedule|class)\s+(?:[ivx]+|[1-5]|[a-c]))\s+of\s+the\s+$`)
+
 // madeNotRE finds a denial before a status given as the object of a verb:
 // "has not made it a", "never declared kratom a".
 var madeNotRE = regexp.MustCompile(`(?i)\b(not|never)\s+(?:made|make|declared|declare|classified|classify|designated|designate|listed|named)\s+(?:it|them|this|[a-z][a-z0-9-]*)\s+(?:an?\s+)?$`)
@@ -144,6 +147,11 @@ func (x *extractor) legal(s *sent, f folded) {
 			// "licensed for generalised anxiety disorder as well", "FDA-approved for:"
 			phrase = trimTrailing(phrase, " as well", " too", " also", " for", " to", " it", " them")
 		}
+		// "placed tramadol in Schedule IV of the Controlled Substances Act":
+		// a Schedule IV controlled substance
+		if loc := scheduleOfRE.FindStringSubmatchIndex(text[:h.start]); loc != nil && strings.HasPrefix(cue, "controlled substances act") {
+			phrase, cue = text[loc[2]:loc[3]]+" controlled substance", "controlled substance"
+		}
 		if phrase == "" || len(strings.Fields(phrase)) > 16 {
 			continue
 		}
@@ -212,11 +220,24 @@ func (x *extractor) legal(s *sent, f folded) {
 		if len(subs) > 1 && !s.explicit {
 			subs = subs[:1]
 		}
+		// "..., and about deaths when it was combined with opioids,
+		// gabapentin was reclassified as": the subject of the cue's clause
+		if cl := x.subjectAt(s, start); len(cl) > 0 && len(subs) > 0 && !contains(subs, cl[0]) && clauseSubject(text, start) {
+			subs = cl
+		}
 		for _, sub := range subs {
 			// "A and B are banned": the status of each
 			x.add(sub, schema.HasLegalStatus, iri, stmtOpts{rule: "legal-status", sent: s.Sentence, certainty: c, cues: cues, ref: s.ref})
 		}
 	}
+}
+
+// clauseSubject reports whether the clause that ends at i opens with its
+// own subject after a comma ("..., gabapentin was reclassified as"), so that
+// the status is that subject's rather than the sentence's.
+func clauseSubject(text string, i int) bool {
+	k := strings.LastIndex(text[:i], ", ")
+	return k > 0 && len(strings.Fields(text[k+2:i])) <= 5
 }
 
 // legalEnd ends a status phrase at a comma, a stop or a conjunction that
