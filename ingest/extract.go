@@ -174,6 +174,15 @@ func (x *extractor) negatedAt(text string, i int) (bool, []string) {
 	if loc := noEvidenceRE.FindStringIndex(text); loc != nil && i >= loc[1] {
 		return true, []string{strings.ToLower(text[loc[0]:loc[1]])}
 	}
+	// "was no better than a placebo at relieving acute low back pain"
+	if loc := noBetterRE.FindStringIndex(text); loc != nil && i >= loc[1] && !strings.ContainsAny(text[loc[1]:i], ";") && !strings.Contains(text[loc[1]:i], ", but") {
+		return true, []string{strings.ToLower(text[loc[0]:loc[1]])}
+	}
+	// "No CBD product is FDA-approved for back pain": a subject of "no"
+	// denies its clause
+	if loc := noSubjectClauseRE.FindStringIndex(text); loc != nil && i >= loc[1] && !strings.Contains(text[loc[1]:i], ", ") && !strings.Contains(text[loc[1]:i], ";") {
+		return true, []string{strings.ToLower(strings.Fields(text[loc[0]:loc[1]])[0])}
+	}
 	start := i
 	words := 0
 	for start > 0 && words < 5 {
@@ -207,6 +216,14 @@ func (x *extractor) negatedAt(text string, i int) (bool, []string) {
 }
 
 // noEvidenceRE finds a denial of evidence for what follows.
+// noBetterRE finds a comparison that denies an effect: "no better than a
+// placebo", "no more effective than".
+var noBetterRE = regexp.MustCompile(`(?i)\b(?:no|not|not any)\s+(?:better|more\s+effective|more\s+helpful)\s+than\b`)
+
+// noSubjectClauseRE finds a sentence whose subject is "No ...": "No CBD
+// product is", "No medicine has been".
+var noSubjectClauseRE = regexp.MustCompile(`^(?:No|None\s+of\s+the)\s+(?:[A-Za-z0-9-]+\s+){0,3}(?:is|are|has|have|was|were|can|will)\b`)
+
 var noEvidenceRE = regexp.MustCompile(`(?i)\b(?:no|not any|isn't any|is not any)\s+(?:(?:good|high-quality|high quality|strong|reliable|clear|convincing|solid|real|scientific|firm)\s+)*(?:evidence|proof)\s+(?:that|to show that|it)\b`)
 
 func phrases(hs []hit) []string {

@@ -426,6 +426,19 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "denials: a subject of 'No' denies its clause; 'no better than a placebo at relieving X' denies the use; the members of a class stop at a dash",
+		text: `CBD for Back Pain
+
+No CBD product is FDA-approved for back pain or any other kind of pain, and the agency does not allow it in supplements.
+
+In a 2023 emergency department trial, a single 400 mg dose of CBD was no better than a placebo at relieving acute low back pain two hours later.
+
+Check with your pharmacist if you take opioid painkillers such as morphine or oxycodone - taken together with CBD, they can make you very sleepy.
+`,
+		want:   []string{"CBD products usedFor NOT back pain", "CBD usedFor NOT lower back pain", "morphine isA opioids", "oxycodone isA opioids"},
+		absent: []string{"CBD products usedFor back pain", "CBD usedFor lower back pain", "CBD hasEffect *", "CBD isA opioids", "emergency treatment usedFor *"},
+	},
+	{
 		name: "a status is its clause's subject's; 'Schedule IV of the Controlled Substances Act' is a Schedule IV controlled substance",
 		text: `Gabapentin
 

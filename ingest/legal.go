@@ -395,14 +395,23 @@ func (x *extractor) members(s *sent, f folded) {
 		if loc := memberVerbRE.FindStringIndex(text[h.end:to]); loc != nil {
 			to = h.end + loc[0] // "... and methocarbamol are prescribed for back pain"
 		}
+		if k := indexAny(text[h.end:to], " - ", " – ", " — ", " (", ", which", ", whose"); k >= 0 {
+			to = h.end + k // "... or oxycodone - taken together with gabapentin"
+		}
 		for i, p := range x.splitList(text, h.end, to) {
 			if t := strings.ToLower(strings.TrimLeft(p.text, " ")); i > 0 && startsWithAny(t, itemPreps...) {
 				to = p.start
 				break
 			}
 		}
-		for _, iri := range x.objectsIn(text, h.end, to, nil, e.Class) {
-			if iri != cls && x.ents[iri] != nil && x.ents[iri].Class == e.Class {
+		// the members the lexicon knows, and nothing made up from the words
+		// around them ("ibuprofen or naproxen for short flare-ups")
+		for _, m := range within(s.ms, s.Start+h.end, s.Start+to) {
+			if m.Entry(e.Class) == nil || m.Entry(schema.Effect) != nil {
+				continue
+			}
+			if iri := x.mentionIRI(m, e.Class); iri != cls && x.ents[iri] != nil && x.ents[iri].Class == e.Class &&
+				!strings.Contains(strings.ToLower(x.ents[cls].Label), strings.ToLower(x.ents[iri].Label)) {
 				x.add(iri, schema.IsA, cls, stmtOpts{rule: "class-members", sent: s.Sentence, certainty: schema.Asserted, ref: s.ref})
 			}
 		}

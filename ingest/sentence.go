@@ -449,6 +449,12 @@ func (x *extractor) sentence(s *sent) {
 		o := opts("reduces-condition", end)
 		if neg, ncues := x.negatedAt(text, h.start); neg {
 			o.negated, o.cues = true, ncues
+			// "was no better than a placebo at relieving acute low back
+			// pain": the use is what is denied
+			for _, sub := range x.subjectAt(s, h.start) {
+				x.add(sub, schema.UsedFor, x.mentionIRI(last, schema.Condition), o)
+			}
+			continue
 		}
 		for _, sub := range x.subjectAt(s, h.start) {
 			// "Regular exercise and physiotherapy can reduce arthritis
