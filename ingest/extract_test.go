@@ -426,6 +426,17 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "a condition 'linked to' another names its cause, not a side effect",
+		text: `CBD
+
+The FDA has approved only one CBD product, Epidiolex, a prescription oral solution for seizures linked to Lennox-Gastaut syndrome or Dravet syndrome.
+
+At high doses, CBD has been linked to liver damage.
+`,
+		want:   []string{"CBD hasSideEffect liver damage"},
+		absent: []string{"* hasSideEffect Dravet syndrome", "* hasSideEffect Lennox-Gastaut syndrome"},
+	},
+	{
 		name: "denials: a subject of 'No' denies its clause; 'no better than a placebo at relieving X' denies the use; the members of a class stop at a dash",
 		text: `CBD for Back Pain
 

@@ -672,6 +672,14 @@ func (x *extractor) sentence(s *sent) {
 		if after := strings.ToLower(text[h.end:]); (h.phrase == "caused" || h.phrase == "cause" || h.phrase == "causes") && strings.HasPrefix(after, " by ") {
 			continue // "pain that isn't caused by cancer": the cause, not an effect
 		}
+		if h.phrase == "linked to" || h.phrase == "associated with" || h.phrase == "related to" {
+			// "seizures linked to Dravet syndrome": what the condition comes from
+			if prev := of(within(s.ms, s.Start, s.Start+h.start), schema.Condition); len(prev) > 0 {
+				if p := prev[len(prev)-1]; s.rel(p)+len(p.Surface) >= h.start-1 {
+					continue
+				}
+			}
+		}
 		seHits = append(seHits, h)
 	}
 	seCue, seOK := hit{}, len(seHits) > 0
