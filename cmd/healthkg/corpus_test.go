@@ -72,16 +72,18 @@ func TestCorpusGold(t *testing.T) {
 	}
 }
 
-// TestHeldOutGold scores the four articles of testdata/heldout, written
-// and annotated by a reviewer who had not seen the extractor or its output.
-// Scored blind they measured F1 0.621 (P 0.842, R 0.492); the fixes their
-// error analysis prompted (general rules, each with a rule test) raised that
-// to F1 0.659 (P 0.923, R 0.512). They are kept apart from the development
-// corpus: the floors below guard precision, which the issue sets at 0.90 for
-// unseen articles, and the recall gap stays visible.
+// TestHeldOutGold scores the eight articles of testdata/heldout, written
+// and annotated by reviewers who had not seen the extractor or its output,
+// in two sets. Scored blind, the first four measured F1 0.621 (P 0.842,
+// R 0.492) and the second four F1 0.568 (P 0.839, R 0.429); the fixes their
+// error analyses prompted are general rules, each with a rule test. They are
+// kept apart from the development corpus: the floors below sit just under
+// what the eight measure, guard precision (the issue sets 0.90 for unseen
+// articles), and leave the recall gap visible (testdata/heldout/README.md
+// has the figures).
 const (
-	heldOutMinF1        = 0.64
-	heldOutMinPrecision = 0.90
+	heldOutMinF1        = 0.69
+	heldOutMinPrecision = 0.92
 )
 
 func TestHeldOutGold(t *testing.T) {
