@@ -426,6 +426,19 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name:   "compounds the lexicon says the topic holds, named without their owner; 'Both are partial agonists at'",
+		format: "markdown",
+		text: `# Kratom
+
+Kratom leaves contain dozens of alkaloids. The two best studied are mitragynine, the most abundant, and 7-hydroxymitragynine. Both are partial agonists at the mu-opioid receptor, the same receptor that morphine and oxycodone act on.
+
+THC is not found in kratom.
+`,
+		want: []string{"kratom hasActiveCompound mitragynine", "kratom hasActiveCompound 7-hydroxymitragynine", "mitragynine actsOn mu opioid receptor",
+			"7-hydroxymitragynine actsOn mu opioid receptor", "morphine actsOn mu opioid receptor"},
+		absent: []string{"kratom hasActiveCompound THC"},
+	},
+	{
 		name: "a condition 'linked to' another names its cause, not a side effect",
 		text: `CBD
 

@@ -182,6 +182,30 @@ func (x *extractor) sentence(s *sent) {
 				compounds = nil // "It occurs naturally in cannabis ... from CBD"
 			}
 		}
+		if owner == "" && x.topic != "" {
+			// "The two best studied are mitragynine and 7-hydroxymitragynine":
+			// no owner is named, and the lexicon says the topic holds them
+			if te := x.ents[x.topic]; te != nil {
+				if e := x.lx.Lookup(te.Class, te.Label); e != nil && len(e.Compounds) > 0 {
+					var found []string
+					for _, m := range compounds {
+						ce := m.Entry(schema.Compound)
+						if ce == nil || !contains(e.Compounds, ce.Label) || inParens(text, s.rel(m)) {
+							continue
+						}
+						if neg, _ := x.negatedAt(text, s.rel(m)); neg {
+							continue
+						}
+						c := x.mentionIRI(m, schema.Compound)
+						found = append(found, c)
+						x.add(x.topic, schema.HasActiveCompound, c, opts("topic-compound", s.rel(m)+len(m.Surface)))
+					}
+					if len(found) > 1 {
+						defer func() { x.prevSubjects = found }() // "Both are partial agonists ..."
+					}
+				}
+			}
+		}
 		for _, m := range compounds {
 			if owner == "" || m.Entry(schema.Substance) != nil && x.mentionIRI(m, schema.Substance) == owner {
 				continue
