@@ -426,6 +426,15 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "what a relative clause says its noun contains: 'CBD made from marijuana, which contains more THC'",
+		text: `CBD for Back Pain
+
+CBD made from marijuana, which contains more THC, is illegal under federal law.
+`,
+		want:   []string{"cannabis hasActiveCompound THC", "cannabis hasActiveCompound CBD"},
+		absent: []string{"CBD hasActiveCompound THC"},
+	},
+	{
 		name:   "compounds the lexicon says the topic holds, named without their owner; 'Both are partial agonists at'",
 		format: "markdown",
 		text: `# Kratom

@@ -176,10 +176,20 @@ func (x *extractor) sentence(s *sent) {
 					before = append(before, m)
 				}
 			}
+			// "CBD made from marijuana, which contains more THC": what the
+			// owner is then said to contain
+			var which []Mention
+			if k := strings.Index(strings.ToLower(text[ownerAt-s.Start:]), ", which contain"); k >= 0 {
+				for _, m := range compounds {
+					if s.rel(m) > ownerAt-s.Start+k {
+						which = append(which, m)
+					}
+				}
+			}
 			if len(before) > 0 {
-				compounds = before
+				compounds = append(before, which...)
 			} else if h, ok := firstHit(f, x.rules.rel("compound_sources")); ok && h.end <= ownerAt-s.Start {
-				compounds = nil // "It occurs naturally in cannabis ... from CBD"
+				compounds = which // "It occurs naturally in cannabis ... from CBD"
 			}
 		}
 		if owner == "" && x.topic != "" {
@@ -1573,6 +1583,16 @@ func (x *extractor) compoundOwner(s *sent, f folded) (string, int) {
 		for _, m := range s.ms {
 			if r := s.rel(m); r >= start && r < h.start && len(strings.Fields(s.Text[start:r])) <= 2 && subst(m) != "" {
 				return subst(m), m.Start
+			}
+		}
+		// "CBD made from marijuana, which contains more THC": the noun the
+		// relative clause is about
+		if strings.HasSuffix(low[:start], ", which ") && strings.TrimSpace(s.Text[start:h.start]) == "" {
+			for i := len(s.ms) - 1; i >= 0; i-- {
+				m := s.ms[i]
+				if r := s.rel(m); r+len(m.Surface) == start-len(", which ") && subst(m) != "" {
+					return subst(m), m.Start
+				}
 			}
 		}
 	}
