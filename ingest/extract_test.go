@@ -426,6 +426,28 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name:   "a list of uses under a heading about why people use it; items open with what is done to the condition; a purpose before 'have stronger evidence'",
+		format: "markdown",
+		text: `# Kratom
+
+## Why Do People Use Kratom?
+
+When surveyed, people give many reasons for taking kratom. The most common are:
+
+- relieving chronic pain, such as back pain or arthritis
+- calming anxiety
+
+## Alternatives
+
+Several treatments for back pain have stronger evidence behind them than kratom:
+
+- massage, yoga and spinal manipulation
+`,
+		want: []string{"kratom usedFor chronic pain", "kratom usedFor back pain", "kratom usedFor arthritis", "kratom usedFor anxiety",
+			"kratom alternativeTreatment yoga", "yoga usedFor back pain", "spinal manipulation usedFor back pain"},
+		absent: []string{"kratom usedFor relieving chronic pain", "kratom usedFor calming anxiety"},
+	},
+	{
 		name: "what a relative clause says its noun contains: 'CBD made from marijuana, which contains more THC'",
 		text: `CBD for Back Pain
 

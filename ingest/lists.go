@@ -459,7 +459,7 @@ var leadWithRE = regexp.MustCompile(`(?i)\b(?:take|taking|combine|combining|mix|
 // sectionListKind is what a list enumerates when its lead-in does not
 // say: what its section is about.
 func (x *extractor) sectionListKind(lead string) string {
-	for _, k := range []string{"withdrawal", "side_effects", "alternatives", "interactions"} {
+	for _, k := range []string{"withdrawal", "side_effects", "alternatives", "interactions", "uses"} {
 		if x.kinds[k] && !has(lead, []string{"?"}) {
 			return k
 		}
@@ -565,7 +565,13 @@ func (x *extractor) list(b *Block) {
 			}
 		case "uses":
 			o.rule = "list-uses"
-			for _, p := range x.itemParts(itemName(it), schema.Condition) {
+			name := itemName(it)
+			// "relieving chronic pain, such as back pain", "calming anxiety":
+			// the condition without the verb of what is done to it
+			if loc := useVerbRE.FindStringIndex(name); loc != nil {
+				name = name[loc[1]:]
+			}
+			for _, p := range x.itemParts(name, schema.Condition) {
 				x.add(subj, schema.UsedFor, x.itemEntity(p, schema.Condition), o)
 			}
 		case "benefits":
@@ -693,7 +699,11 @@ func (x *extractor) leadInConditions(lead string, base int) []string {
 
 // leadInPurposeRE finds the purpose a lead-in of alternatives names, up to
 // the end of its clause.
-var leadInPurposeRE = regexp.MustCompile(`(?i)\b(?:for|manage|managing|treat|treating|ease|easing|relieve|relieving|control|controlling)\s+(?:your\s+|the\s+|a\s+)?([a-z][a-z' -]*?[a-z])\s*(?:[:,;.]|$|\s(?:include|includes|are|is|can|may|that|which|close|near|in|if|when)\b)`)
+var leadInPurposeRE = regexp.MustCompile(`(?i)\b(?:for|manage|managing|treat|treating|ease|easing|relieve|relieving|control|controlling)\s+(?:your\s+|the\s+|a\s+)?([a-z][a-z' -]*?[a-z])\s*(?:[:,;.]|$|\s(?:include|includes|are|is|can|may|that|which|close|near|in|if|when|have|has|work|works|exist|with|than)\b)`)
+
+// useVerbRE finds the verb that opens an item of a list of uses:
+// "relieving", "easing", "to manage".
+var useVerbRE = regexp.MustCompile(`(?i)^(?:to\s+)?(?:relieve|relieving|ease|easing|boost|boosting|calm|calming|lift|lifting|manage|managing|treat|treating|reduce|reducing|prevent|preventing|soothe|soothing|fight|fighting|improve|improving|help\s+with|helping\s+with|cope\s+with|coping\s+with|get\s+through|getting\s+through)\s+(?:a\s+|an\s+|the\s+|your\s+)?`)
 
 // itemName is what a list item names: its label when it has one
 // ("Breathing problems: especially when ..."), else its text up to a dash
