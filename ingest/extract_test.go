@@ -426,6 +426,14 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "'the same receptors that A and B act on' after a place in the body",
+		text: `Tramadol
+
+Tramadol binds weakly to mu-opioid receptors in the brain and spinal cord, the same receptors that morphine and oxycodone act on.
+`,
+		want: []string{"tramadol actsOn mu opioid receptor", "morphine actsOn mu opioid receptor", "oxycodone actsOn mu opioid receptor"},
+	},
+	{
 		name:   "a list of uses under a heading about why people use it; items open with what is done to the condition; a purpose before 'have stronger evidence'",
 		format: "markdown",
 		text: `# Kratom

@@ -1338,7 +1338,7 @@ func singular(s string) string {
 var reuptakeRE = regexp.MustCompile(`(?i)\b(?:blocks?|blocking|inhibits?|inhibiting|prevents?)\s+the\s+reuptake\s+of\s+([a-z]+)(?:\s+and\s+([a-z]+))?`)
 
 // sameTargetRE finds an appositive naming what else acts on a receptor.
-var sameTargetRE = regexp.MustCompile(`^(?:s)?,? (?:which is )?the same (?:target|receptor|receptors|site) (?:as|that) `)
+var sameTargetRE = regexp.MustCompile(`^(?:s)?(?:\s+(?:in|on|of)\s+[^,;]{1,40})?,? (?:which is )?the same (?:target|targets|receptor|receptors|site|sites) (?:as|that) `)
 
 // namesDrugs reports whether the words after an effect's name finish a
 // kind of drug: "medicines", "or disease-modifying medicines".
