@@ -426,6 +426,17 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "'its metabolite' is of the substance named before it; a denied comparison is no alternative",
+		text: `Tramadol
+
+Much of the opioid effect comes not from tramadol itself but from its metabolite O-desmethyltramadol, which the liver makes.
+
+Tramadol was once promoted as a low-risk opioid. It is not safer than other opioids, despite claims that it is.
+`,
+		want:   []string{"tramadol hasActiveCompound O-desmethyltramadol"},
+		absent: []string{"opioids hasActiveCompound *", "opioids alternativeTreatment tramadol"},
+	},
+	{
 		name: "'the same receptors that A and B act on' after a place in the body",
 		text: `Tramadol
 

@@ -1017,6 +1017,9 @@ func (x *extractor) sentence(s *sent) {
 			if alt == "" {
 				break
 			}
+			if neg, _ := x.negatedAt(text, h.start); neg {
+				break // "It is not safer than other opioids": a comparison denied, no alternative
+			}
 			x.add(x.mentionIRI(m, schema.Substance, schema.Treatment), schema.AlternativeTreatment, alt, o)
 			break
 		}
@@ -1424,6 +1427,10 @@ var resembleRE = regexp.MustCompile(`(?i)\b(?:resembles?|resembling|similar\s+to
 // offer", "recommends against", "does not recommend".
 var adviseAgainstRE = regexp.MustCompile(`(?i)\b(?:(?:advises?|advised|recommends?|recommended|tells?|told|urges?|urged)\s+(?:[a-z]+\s+){0,2}(?:not\s+to|against)|(?:does|do|did)\s+not\s+recommend|doesn't\s+recommend|don't\s+recommend)\s+(?:[a-z]+\s+){0,2}$`)
 
+// modifierNounRE starts with the noun a substance name modifies: "opioid
+// effect", "opioid receptors", "opioid withdrawal".
+var modifierNounRE = regexp.MustCompile(`^[ -](?:effects?|receptors?|withdrawal|addiction|use|users?|overdoses?|crisis|epidemic|agonists?)\b`)
+
 // stoppedBecauseRE finds a reason for stopping a drug: "stopped taking it
 // because of side effects", "quit due to nausea".
 var stoppedBecauseRE = regexp.MustCompile(`(?i)\b(?:stop|stopped|stopping|quit|quitting)\b[^.;]{0,30}\b(?:because of|due to|owing to)\b`)
@@ -1519,6 +1526,9 @@ func (x *extractor) compoundOwner(s *sent, f folded) (string, int) {
 	}
 	subst := func(m Mention) string {
 		if e := m.Entry(schema.Substance); e != nil && !isGeneric(e) && m.Entry(schema.Compound) == nil {
+			if modifierNounRE.MatchString(s.Text[s.rel(m)+len(m.Surface):]) {
+				return "" // "the opioid effect": a kind of effect, not a substance
+			}
 			return x.entity(e, m.Surface)
 		}
 		return ""
@@ -1555,8 +1565,20 @@ func (x *extractor) compoundOwner(s *sent, f folded) (string, int) {
 	for _, h := range findAll(f, x.rules.rel("compound_nouns")) {
 		before := strings.Fields(strings.ToLower(s.Text[:h.start]))
 		for i := len(before) - 1; i >= 0 && i >= len(before)-4; i-- {
-			if w := strings.Trim(before[i], ",;:"); (w == "its" || w == "their") && len(x.prevSubjects) > 0 {
-				return x.prevSubjects[0], s.Start + h.start
+			if w := strings.Trim(before[i], ",;:"); w == "its" || w == "their" {
+				// "not from tramadol itself but from its metabolite": the
+				// substance named before it in the sentence, else the last
+				// sentence's subject
+				for j := len(s.ms) - 1; j >= 0; j-- {
+					if m := s.ms[j]; s.rel(m) < h.start {
+						if iri := subst(m); iri != "" {
+							return iri, m.Start
+						}
+					}
+				}
+				if len(x.prevSubjects) > 0 {
+					return x.prevSubjects[0], s.Start + h.start
+				}
 			}
 		}
 	}
