@@ -216,6 +216,10 @@ func (x *extractor) negatedAt(text string, i int) (bool, []string) {
 }
 
 // noEvidenceRE finds a denial of evidence for what follows.
+// comparedRE ends in a comparison before a name: "closer to those of an",
+// "than", "similar to".
+var comparedRE = regexp.MustCompile(`(?i)\b(?:those\s+of|that\s+of|than|like|unlike|similar\s+to|as\s+strongly\s+as|compared\s+(?:with|to))\s+(?:an?\s+|the\s+|other\s+)?$`)
+
 // noBetterRE finds a comparison that denies an effect: "no better than a
 // placebo", "no more effective than".
 var noBetterRE = regexp.MustCompile(`(?i)\b(?:no|not|not any)\s+(?:better|more\s+effective|more\s+helpful)\s+than\b`)
@@ -336,6 +340,11 @@ func (x *extractor) subjects(text string, ms []Mention, base int) (subs []string
 			if len(back) > 0 {
 				for _, w := range strings.Fields(strings.ToLower(text[from : m.Start-base])) {
 					if w == "it" || w == "they" {
+						return back, true
+					}
+					// "its effects are closer to those of an opioid": the
+					// possessor is the subject, the name a comparison
+					if (w == "its" || w == "their") && comparedRE.MatchString(text[from:m.Start-base]) {
 						return back, true
 					}
 				}

@@ -426,6 +426,15 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "'its effects are closer to those of an opioid': the possessor is the subject, the name a comparison",
+		text: `Kratom
+
+Kratom is a plant. At roughly 5 to 15 grams, its effects are closer to those of an opioid: pain relief, relaxation and drowsiness.
+`,
+		want:   []string{"kratom hasEffect pain relief", "kratom hasEffect relaxation"},
+		absent: []string{"opioids hasEffect *"},
+	},
+	{
 		name: "'its metabolite' is of the substance named before it; a denied comparison is no alternative",
 		text: `Tramadol
 
