@@ -737,11 +737,13 @@ It is used for arthritis, including osteoarthritis and rheumatoid arthritis, and
 Tell your doctor if you take SSRI antidepressants, for example sertraline.
 
 Cardiovascular effects such as palpitations and high blood pressure have been reported.
+
+Some antibiotics and antifungal medicines, such as clarithromycin and ketoconazole, can raise oxycodone levels.
 `,
 		want: []string{"baclofen isA muscle relaxants", "cyclobenzaprine isA muscle relaxants", "methocarbamol isA muscle relaxants",
 			"sciatica isA neuropathic pain", "warfarin isA blood thinners", "osteoarthritis isA arthritis", "rheumatoid arthritis isA arthritis",
 			"sertraline isA SSRIs"},
-		absent: []string{"SSRIs isA blood thinners", "fever isA *", "palpitations isA *", "high blood pressure isA *", "sciatica NOT isA *"},
+		absent: []string{"SSRIs isA blood thinners", "fever isA *", "palpitations isA *", "high blood pressure isA *", "sciatica NOT isA *", "clarithromycin isA *"},
 	},
 	{
 		name: "'approved for A and for B' after the cue; a brand in an aside is not the subject",

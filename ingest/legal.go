@@ -378,13 +378,23 @@ func (x *extractor) members(s *sent, f folded) {
 			continue // "neurological effects such as seizure", "stomach upset, such as nausea": a group of side effects, not a condition's kinds
 		}
 		if k := s.rel(*class); k > 0 && coordClassRE.MatchString(text[:k]) {
-			for _, m := range s.ms {
-				if end := s.rel(m) + len(m.Surface); end <= k && end >= k-len(" or ")-1 && m.Entry(e.Class) != nil {
-					e = nil // "SSRI or SNRI antidepressants, for example sertraline": which class is which example's is not said
+			// "SSRI or SNRI antidepressants, for example sertraline", "Some
+			// antibiotics and antifungal medicines, such as clarithromycin":
+			// which class is which example's is not said
+			before := strings.Fields(coordClassRE.ReplaceAllString(text[:k], ""))
+			if len(before) > 0 {
+				w := strings.ToLower(strings.Trim(before[len(before)-1], ",;:"))
+				if strings.HasSuffix(w, "s") || strings.ToUpper(w) == w {
+					continue
 				}
-			}
-			if e == nil {
-				continue
+				for _, m := range s.ms {
+					if end := s.rel(m) + len(m.Surface); end <= k && end >= k-len(" and/or ")-1 && m.Entry(e.Class) != nil {
+						e = nil
+					}
+				}
+				if e == nil {
+					continue
+				}
 			}
 		}
 		cls := x.entity(e, class.Surface)
@@ -425,7 +435,7 @@ var effectGroupRE = regexp.MustCompile(`(?i)\b(?:effects|symptoms|signs|reaction
 var memberVerbRE = regexp.MustCompile(`\s(?:are|is|were|was|can|may|might|could|should|will|have|has|had|help|helps|work|works|do|does|carry|carries)\b`)
 
 // coordClassRE finds a coordinator just before a class: "SSRI or |SNRI antidepressants".
-var coordClassRE = regexp.MustCompile(`(?:,|\s(?:or|and|and/or))\s$`)
+var coordClassRE = regexp.MustCompile(`\s(?:or|and|and/or)\s$`)
 
 // memberCues introduce the members of a class named just before them.
 var memberCues = []string{"which also includes", "which also include", "which include", "which includes",
