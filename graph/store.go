@@ -154,7 +154,15 @@ func (s *Store) open(ctx context.Context) (cgraph.QuadStore, error) {
 			return nil, fmt.Errorf("create store %s: %w", cfg.Path, err)
 		}
 	}
-	qs, err := cgraph.NewQuadStore(s.be.cayley, cfg.Path, nil)
+	var opts cgraph.Options
+	if s.be.kv {
+		// Cayley's KV store allocates bloom filters sized for 100 million
+		// quads on every open (about 430 MB whatever the store holds); its
+		// existence checks then go to the store, which Replace's diff
+		// already does
+		opts = cgraph.Options{kv.OptNoBloom: true}
+	}
+	qs, err := cgraph.NewQuadStore(s.be.cayley, cfg.Path, opts)
 	if err != nil {
 		if cfg.Path != "" {
 			return nil, fmt.Errorf("open store %s: %w", cfg.Path, err)
