@@ -426,6 +426,22 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "a lead-in that names withdrawal symptoms beats one that reads as warning signs; a withdrawal section's sentence about use is no withdrawal",
+		text: `Tramadol
+
+If you stop taking tramadol suddenly, you may have withdrawal symptoms such as:
+
+- anxiety
+- runny nose
+
+Every bit as hard as coming off pills
+
+Regular use can lead to dependence, and people who stop abruptly go through withdrawal with insomnia. Poison centers counted 3,484 calls. The effects reported most often were agitation, a racing heart and vomiting.
+`,
+		want:   []string{"tramadol hasWithdrawalSymptom anxiety", "tramadol hasWithdrawalSymptom runny nose", "tramadol hasWithdrawalSymptom insomnia"},
+		absent: []string{"tramadol hasSideEffect anxiety", "tramadol hasWithdrawalSymptom agitation", "tramadol hasWithdrawalSymptom vomiting"},
+	},
+	{
 		name: "'its effects are closer to those of an opioid': the possessor is the subject, the name a comparison",
 		text: `Kratom
 

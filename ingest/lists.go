@@ -422,6 +422,10 @@ func (x *extractor) itemEntity(p part, class schema.Class) string {
 func (x *extractor) listKind(lead string) string {
 	// "Stop taking it and get medical help straight away if you have:":
 	// warning signs, that is serious side effects
+	// "If you stop taking tramadol suddenly, you may have withdrawal symptoms such as:"
+	if has(lead, []string{"withdrawal"}) && has(lead, []string{"symptoms", "symptom", "signs", "such as", "include", "includes", "may have", "can have", "effects"}) {
+		return "withdrawal"
+	}
 	if has(lead, x.rules.rel("warning_sign_cues")) && has(lead, []string{"if you"}) && !has(lead, []string{"before"}) {
 		return "side_effects"
 	}

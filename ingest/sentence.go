@@ -140,7 +140,11 @@ func (x *extractor) sentence(s *sent) {
 	s.longTerm = lt
 	// "stopped taking it because of side effects such as nausea": why they
 	// stopped, not what stopping did
-	wd := s.withdraw || x.kinds["withdrawal"] || has(text, x.rules.rel("stop_cues")) && !stoppedBecauseRE.MatchString(text)
+	// in a section on withdrawal, a sentence that says nothing of stopping
+	// or of symptoms ("The effects reported most often were agitation ...")
+	// may be about using it
+	wd := s.withdraw || x.kinds["withdrawal"] && has(text, []string{"withdrawal", "symptom", "symptoms", "stop", "stopping", "stopped", "quit", "quitting", "cut back", "cutting back", "taper", "tapering", "come off", "coming off", "cold turkey", "without it", "last dose"}) ||
+		has(text, x.rules.rel("stop_cues")) && !stoppedBecauseRE.MatchString(text)
 	s.withdraw = wd
 	usedRegions := [][2]int{}
 
@@ -726,6 +730,10 @@ func (x *extractor) sentence(s *sent) {
 		pred := schema.HasSideEffect
 		rule := "side-effect"
 		switch {
+		case wd && has(text, []string{"withdrawal"}):
+			// "Regular use can lead to dependence, and people who stop go
+			// through withdrawal with insomnia": withdrawal named wins
+			pred, rule = schema.HasWithdrawalSymptom, "withdrawal-symptom"
 		case lt:
 			pred, rule = schema.HasLongTermSideEffect, "long-term-side-effect"
 		case wd:
