@@ -426,6 +426,20 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "'not approved for X' is a status, neither a use nor its denial; 'check for:' lists no uses",
+		text: `CBD for Arthritis
+
+CBD is not approved for arthritis or for any other kind of pain. It has not been approved for back pain either.
+
+Before you buy, check for:
+
+- a batch number and an expiry date
+- whether the product is full-spectrum or isolate
+`,
+		want:   []string{"CBD hasLegalStatus not approved"},
+		absent: []string{"CBD usedFor *", "CBD usedFor NOT arthritis", "CBD usedFor NOT back pain"},
+	},
+	{
 		name: "a lead-in that names withdrawal symptoms beats one that reads as warning signs; a withdrawal section's sentence about use is no withdrawal",
 		text: `Tramadol
 

@@ -447,6 +447,9 @@ func (x *extractor) listKind(lead string) string {
 		if k == "symptoms" && !has(lead, []string{"symptoms of", "signs of", "signs include", "symptoms include", "symptoms can include", "signs can include"}) {
 			continue
 		}
+		if k == "uses" && checkForRE.MatchString(lead) {
+			continue // "Before you buy, check for:": what to look for, not uses
+		}
 		return k
 	}
 	// a lead-in that names a cause ("can cause more serious problems, such as:")
@@ -455,6 +458,10 @@ func (x *extractor) listKind(lead string) string {
 	}
 	return x.sectionListKind(lead)
 }
+
+// checkForRE ends a lead-in that lists what to look for: "check for:",
+// "look for:".
+var checkForRE = regexp.MustCompile(`(?i)\b(?:check|checking|look|looking|ask|asking|watch|watching|test|tested|testing|screen|screened|search|searching)\s+(?:[a-z]+\s+){0,2}for:?\s*$`)
 
 // leadWithRE finds a lead-in that ends in what a drug is taken with: "Do
 // not take tramadol with:".

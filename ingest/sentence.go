@@ -312,6 +312,17 @@ func (x *extractor) sentence(s *sent) {
 		if startsWithAny(strings.ToLower(text[h.end:]), " the cause of", " the causes of", " the underlying cause", " the root cause") {
 			continue // "do not treat the cause of pain": not a use for pain, nor its denial
 		}
+		if strings.Contains(h.phrase, "approved") || strings.Contains(h.phrase, "licensed") {
+			// "CBD is not approved for arthritis": a legal status; people
+			// may still use it for that, so neither a use nor its denial
+			b := strings.Fields(strings.ToLower(strings.ReplaceAll(text[max(0, h.start-24):h.start], "’", "'")))
+			if len(b) > 1 && (b[len(b)-1] == "been" || b[len(b)-1] == "yet" || b[len(b)-1] == "officially") {
+				b = b[:len(b)-1] // "has not been approved for"
+			}
+			if len(b) > 0 && (negWords[b[len(b)-1]] || b[len(b)-1] == "hasn't" || b[len(b)-1] == "haven't") {
+				continue
+			}
+		}
 		end := clauseEnd(text, h.end)
 		usedRegions = append(usedRegions, [2]int{h.end, end})
 		for _, p := range x.splitList(text, h.end, end) {
