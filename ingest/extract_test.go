@@ -426,6 +426,17 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "a combination product is no brand of one ingredient; an instruction's list after a colon is about the topic",
+		text: `Tramadol
+
+Tramadol is also available in combination with acetaminophen (Ultracet) for the short-term relief of acute pain.
+
+Be sure to mention the medicines listed in the IMPORTANT WARNING section and any of the following: antidepressants; lithium; MAO inhibitors such as phenelzine, or if you have stopped taking an MAO inhibitor within the past 2 weeks; warfarin; and St. John's wort.
+`,
+		want:   []string{"tramadol hasPrecaution warfarin"},
+		absent: []string{"Ultracet isA acetaminophen", "antidepressants hasPrecaution *"},
+	},
+	{
 		name: "'not approved for X' is a status, neither a use nor its denial; 'check for:' lists no uses",
 		text: `CBD for Arthritis
 

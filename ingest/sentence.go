@@ -960,6 +960,9 @@ func (x *extractor) sentence(s *sent) {
 	for _, m := range of(s.ms, schema.Substance) {
 		if loc := parenBrandRE.FindStringSubmatchIndex(text[s.rel(m)+len(m.Surface):]); loc != nil {
 			name := text[s.rel(m)+len(m.Surface)+loc[2] : s.rel(m)+len(m.Surface)+loc[3]]
+			if combinedRE.MatchString(text[:s.rel(m)]) {
+				continue // "in combination with acetaminophen (Ultracet)": a product of both, not a brand of one
+			}
 			if sub := x.subjectIRI(m); sub != "" && len(x.lx.Find(name, 0)) == 0 {
 				x.add(x.newEntity(schema.Substance, name, name), schema.IsA, sub, opts("brand-in-parentheses", s.rel(m)+len(m.Surface)+loc[1]))
 			}
@@ -1450,6 +1453,13 @@ var adviseAgainstRE = regexp.MustCompile(`(?i)\b(?:(?:advises?|advised|recommend
 // effect", "opioid receptors", "opioid withdrawal".
 var modifierNounRE = regexp.MustCompile(`^[ -](?:effects?|receptors?|withdrawal|addiction|use|users?|overdoses?|crisis|epidemic|agonists?)\b`)
 
+// combinedRE ends in a combination: "in combination with", "combined with".
+var combinedRE = regexp.MustCompile(`(?i)\b(?:in\s+combination\s+with|combined\s+with|together\s+with|plus)\s+$`)
+
+// imperatives are verbs that open an instruction to the reader.
+var imperatives = map[string]bool{"tell": true, "be": true, "ask": true, "talk": true, "check": true, "mention": true, "speak": true,
+	"let": true, "make": true, "avoid": true, "do": true, "don't": true, "never": true, "always": true, "keep": true}
+
 // stoppedBecauseRE finds a reason for stopping a drug: "stopped taking it
 // because of side effects", "quit due to nausea".
 var stoppedBecauseRE = regexp.MustCompile(`(?i)\b(?:stop|stopped|stopping|quit|quitting)\b[^.;]{0,30}\b(?:because of|due to|owing to)\b`)
@@ -1656,6 +1666,12 @@ func (x *extractor) precautions(s *sent, f folded, subjAt func(int) string) {
 	done := map[string]bool{}
 	for _, h := range hits {
 		sub := subjAt(h.start)
+		// "Be sure to mention ... any of the following: antidepressants;
+		// cyclobenzaprine; ...": an instruction to the reader about the
+		// topic, whose list opens with no subject
+		if k := strings.Index(text[:h.start], ": "); k >= 0 && imperatives[firstWord(text)] && x.topic != "" {
+			sub = x.topic
+		}
 		if sub == "" {
 			continue
 		}
