@@ -174,6 +174,11 @@ func (x *extractor) negatedAt(text string, i int) (bool, []string) {
 	if loc := noEvidenceRE.FindStringIndex(text); loc != nil && i >= loc[1] {
 		return true, []string{strings.ToLower(text[loc[0]:loc[1]])}
 	}
+	// "has never been shown to work as a treatment for opioid addiction":
+	// the denial governs the rest of its clause
+	if loc := neverShownRE.FindStringIndex(text); loc != nil && i >= loc[1] && !strings.ContainsAny(text[loc[1]:i], ";") && !strings.Contains(text[loc[1]:i], ", but") {
+		return true, []string{strings.ToLower(text[loc[0]:loc[1]])}
+	}
 	// "was no better than a placebo at relieving acute low back pain"
 	if loc := noBetterRE.FindStringIndex(text); loc != nil && i >= loc[1] && !strings.ContainsAny(text[loc[1]:i], ";") && !strings.Contains(text[loc[1]:i], ", but") {
 		return true, []string{strings.ToLower(text[loc[0]:loc[1]])}
@@ -219,6 +224,10 @@ func (x *extractor) negatedAt(text string, i int) (bool, []string) {
 // comparedRE ends in a comparison before a name: "closer to those of an",
 // "than", "similar to".
 var comparedRE = regexp.MustCompile(`(?i)\b(?:those\s+of|that\s+of|than|like|unlike|similar\s+to|as\s+strongly\s+as|compared\s+(?:with|to))\s+(?:an?\s+|the\s+|other\s+)?$`)
+
+// neverShownRE finds a denial of evidence or of detection: "has never been
+// shown to", "has not been proven to", "did not show up on".
+var neverShownRE = regexp.MustCompile(`(?i)\b(?:never|not|n't)\s+(?:been\s+)?(?:(?:shown|proven|proved|found)\s+to|show(?:s|ed)?\s+up)\b`)
 
 // noBetterRE finds a comparison that denies an effect: "no better than a
 // placebo", "no more effective than".

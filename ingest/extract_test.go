@@ -426,6 +426,19 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "denials of evidence and of detection govern their clause; 'not the same as approved' is no status",
+		text: `Kratom
+
+Kratom has never been shown to work as a treatment for opioid addiction.
+
+Part of the appeal, he said, was that kratom did not show up on the drug tests his employer used.
+
+Legal is not the same as approved.
+`,
+		want:   []string{"kratom usedFor NOT opioid use disorder", "kratom hasRisk NOT drug testing"},
+		absent: []string{"kratom usedFor opioid use disorder", "kratom hasRisk drug testing", "kratom hasLegalStatus *"},
+	},
+	{
 		name: "a combination product is no brand of one ingredient; an instruction's list after a colon is about the topic",
 		text: `Tramadol
 

@@ -48,6 +48,9 @@ func (x *extractor) legal(s *sent, f folded) {
 		if endsWithWord(before, x.rules.rel("legal_skip_before")) {
 			continue
 		}
+		if strings.HasSuffix(before, "the same as") || strings.HasSuffix(before, "the same thing as") {
+			continue // "Legal is not the same as approved": a distinction, no status
+		}
 		cue := strings.ToLower(h.phrase)
 		prevWord := ""
 		if ws := strings.Fields(strings.ToLower(text[:h.start])); len(ws) > 0 {
