@@ -30,6 +30,7 @@ type extractor struct {
 	// "Tramadol or Capsaicin Cream for Arthritis Pain?"), 0 if none
 	mainTopic  string
 	topicLevel int
+	outer      []outerSection
 	section    *Section
 	kinds      map[string]bool // what the current section is about (rules.json "sections")
 
@@ -709,6 +710,17 @@ func (x *extractor) enterSection(s *Section) {
 			x.kinds[k] = true
 		}
 	}
+	// the enclosing sections, for headings that only name a group of what
+	// their parent is about ("Side Effects" > "Less common", "Rare")
+	for len(x.outer) > 0 && x.outer[len(x.outer)-1].level >= s.Level {
+		x.outer = x.outer[:len(x.outer)-1]
+	}
+	if len(x.kinds) == 0 && groupHeadRE.MatchString(s.Heading) && len(x.outer) > 0 {
+		for k := range x.outer[len(x.outer)-1].kinds {
+			x.kinds[k] = true
+		}
+	}
+	x.outer = append(x.outer, outerSection{level: s.Level, kinds: x.kinds})
 	x.prevSubjects = nil
 	x.prevRef = ""
 	x.sectionTopic(s)
@@ -735,6 +747,16 @@ func (x *extractor) aboutBlock(b *Block, f func()) {
 	}
 	f()
 }
+
+// outerSection is an enclosing section: its heading level and what it is about.
+type outerSection struct {
+	level int
+	kinds map[string]bool
+}
+
+// groupHeadRE matches a heading that only names a group by frequency or
+// severity: "Less common", "Rare", "Incidence not known", "More serious".
+var groupHeadRE = regexp.MustCompile(`(?i)^\s*(?:(?:very|more|less|most|fairly)\s+)?(?:common|uncommon|rare|frequent|infrequent|serious|severe|mild|minor|occasional)(?:\s+(?:side\s+effects|effects|ones|reactions))?\s*:?\s*$|^\s*incidence\s+not\s+known\s*$|^\s*frequency\s+not\s+known\s*$`)
 
 // sectionTopic makes a substance the title names beside the main one the
 // topic of a section whose heading names it, and of its subsections:

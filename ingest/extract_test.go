@@ -426,6 +426,32 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name:   "a heading that only names a frequency group ('Less common', 'Rare') is about what its parent section is",
+		format: "markdown",
+		text: `# Capsaicin
+
+## Side Effects
+
+Check with your doctor immediately if any of the following side effects occur:
+
+#### Less common
+
+- Blistering of the treated skin
+
+#### Rare
+
+- Coughing or wheezing
+
+## Storage
+
+#### Rare
+
+- Keep it cool
+`,
+		want:   []string{"capsaicin hasSideEffect blister", "capsaicin hasSideEffect cough", "capsaicin hasSideEffect wheezing"},
+		absent: []string{"capsaicin hasSideEffect *cool*"},
+	},
+	{
 		name: "denials of evidence and of detection govern their clause; 'not the same as approved' is no status",
 		text: `Kratom
 
