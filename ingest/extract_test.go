@@ -426,6 +426,19 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "items of a list of uses: a known name in parentheses over its description; a described pain names its cause",
+		text: `Capsaicin
+
+Capsaicin is used to help relieve:
+
+- nerve pain that continues after an attack of shingles (postherpetic neuralgia)
+- burning or shooting pain in the feet and legs caused by diabetic peripheral neuropathy
+- pain from osteoarthritis, especially in the knees
+`,
+		want:   []string{"capsaicin usedFor postherpetic neuralgia", "capsaicin usedFor diabetic neuropathy", "capsaicin usedFor osteoarthritis"},
+		absent: []string{"capsaicin usedFor shingles", "capsaicin usedFor burning*", "capsaicin usedFor pain from*"},
+	},
+	{
 		name:   "a heading that only names a frequency group ('Less common', 'Rare') is about what its parent section is",
 		format: "markdown",
 		text: `# Capsaicin

@@ -254,6 +254,12 @@ func (x *extractor) itemParts(text string, class schema.Class) []part {
 	if i := strings.Index(t, " ("); i > 0 && strings.HasSuffix(t, ")") {
 		inner := t[i+2 : len(t)-1]
 		if len(strings.Fields(inner)) <= 4 {
+			// "nerve pain that continues after an attack of shingles
+			// (postherpetic neuralgia)": the name the lexicon knows, when
+			// the phrase before it describes rather than names
+			if x.lx.Lookup(class, inner) != nil && x.lx.Lookup(class, t[:i]) == nil && len(strings.Fields(t[:i])) > 3 {
+				return []part{{text: inner, start: i + 2, end: len(t) - 1, extra: []string{t[:i]}}}
+			}
 			extra = append(extra, inner)
 			t = t[:i]
 		}
@@ -582,6 +588,28 @@ func (x *extractor) list(b *Block) {
 			if loc := useVerbRE.FindStringIndex(name); loc != nil {
 				name = name[loc[1]:]
 			}
+			// "burning pain in the feet caused by diabetic peripheral
+			// neuropathy", "pain from osteoarthritis, especially in the
+			// knees": a long description names its conditions; the ones
+			// the lexicon knows are the uses
+			parenKnown := false
+			if i := strings.LastIndex(name, " ("); i > 0 && strings.HasSuffix(strings.TrimSpace(name), ")") {
+				parenKnown = x.lx.Lookup(schema.Condition, strings.TrimSuffix(strings.TrimSpace(name[i+2:]), ")")) != nil
+			}
+			if loc := causeOfRE.FindStringIndex(name); loc != nil && !parenKnown && (genericPain[strings.ToLower(x.cleanItem(name[:loc[0]]))] || x.lx.Lookup(schema.Condition, x.cleanItem(name[:loc[0]])) == nil) {
+				var known []string
+				for _, m := range of(x.mentions(name, 0), schema.Condition) {
+					if e := m.Entry(schema.Condition); e != nil && !x.isRiskCondition(e) && m.Start >= loc[1] {
+						known = append(known, x.mentionIRI(m, schema.Condition))
+					}
+				}
+				if len(known) > 0 {
+					for _, iri := range known {
+						x.add(subj, schema.UsedFor, iri, o)
+					}
+					break
+				}
+			}
 			for _, p := range x.itemParts(name, schema.Condition) {
 				x.add(subj, schema.UsedFor, x.itemEntity(p, schema.Condition), o)
 			}
@@ -711,6 +739,13 @@ func (x *extractor) leadInConditions(lead string, base int) []string {
 // leadInPurposeRE finds the purpose a lead-in of alternatives names, up to
 // the end of its clause.
 var leadInPurposeRE = regexp.MustCompile(`(?i)\b(?:for|manage|managing|treat|treating|ease|easing|relieve|relieving|control|controlling)\s+(?:your\s+|the\s+|a\s+)?([a-z][a-z' -]*?[a-z])\s*(?:[:,;.]|$|\s(?:include|includes|are|is|can|may|that|which|close|near|in|if|when|have|has|work|works|exist|with|than)\b)`)
+
+// genericPain names pain without saying which: the cause after it says.
+var genericPain = map[string]bool{"pain": true, "aches": true, "ache": true, "aches and pains": true, "discomfort": true, "soreness": true}
+
+// causeOfRE finds where a described pain names its cause: "caused by",
+// "from", "due to".
+var causeOfRE = regexp.MustCompile(`(?i)\b(?:caused\s+by|due\s+to|resulting\s+from|linked\s+to|from)\s`)
 
 // useVerbRE finds the verb that opens an item of a list of uses:
 // "relieving", "easing", "to manage".
