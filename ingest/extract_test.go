@@ -426,6 +426,23 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "MedlinePlus-style: flattened items end at the next sentence; a semicolon list after 'any of the following:'; a generic name beats its brand in parentheses",
+		text: `Tramadol
+
+Taking tramadol with certain other medicines raises the risk of serious breathing problems. Tell your doctor if you take or plan to take any of the following:
+benzodiazepines such as alprazolam (Xanax) and diazepam (Valium)
+muscle relaxants
+gabapentin or pregabalin
+Do not drink alcohol, and do not use products that contain alcohol, while you take tramadol.
+
+Before taking tramadol,
+tell your doctor and pharmacist what other medicines you are taking. Be sure to mention any of the following: antidepressants; cyclobenzaprine; lithium; mirtazapine; warfarin; and St. John's wort.
+`,
+		want: []string{"tramadol hasPrecaution alprazolam", "tramadol hasPrecaution diazepam", "tramadol hasPrecaution muscle relaxants", "tramadol hasPrecaution pregabalin",
+			"tramadol hasPrecaution cyclobenzaprine", "tramadol hasPrecaution lithium", "tramadol hasPrecaution warfarin", "tramadol hasPrecaution St. John's wort"},
+		absent: []string{"tramadol hasPrecaution Xanax", "tramadol hasPrecaution Valium", "antidepressants hasPrecaution *"},
+	},
+	{
 		name: "items of a list of uses: a known name in parentheses over its description; a described pain names its cause",
 		text: `Capsaicin
 

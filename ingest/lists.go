@@ -1154,6 +1154,16 @@ func (x *extractor) resolvePart(text string, heads []string, classes ...schema.C
 	// name in parentheses, when the lexicon knows it
 	if i := strings.Index(t, "("); i > 0 && strings.HasSuffix(t, ")") {
 		inner := t[i+1 : len(t)-1]
+		// "alprazolam (Xanax)": the generic name the lexicon knows wins
+		// over its brand
+		outer := strings.TrimSpace(t[:i])
+		for _, c := range classes {
+			if e := x.lx.Lookup(c, outer); e != nil {
+				if ie := x.lx.Lookup(c, inner); ie != nil && ie.Kind == "brand" {
+					return x.entity(e, outer)
+				}
+			}
+		}
 		for _, c := range classes {
 			if e := x.lx.Lookup(c, inner); e != nil {
 				iri := x.entity(e, inner)

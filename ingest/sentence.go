@@ -1676,6 +1676,15 @@ func (x *extractor) precautions(s *sent, f folded, subjAt func(int) string) {
 			continue
 		}
 		end := clauseEndList(text, h.end)
+		// "any of the following: antidepressants; lithium; ...": a list
+		// after a colon runs over its semicolons to the sentence's end
+		if k := strings.Index(text[h.end:], ": "); k >= 0 && h.end+k < end && strings.Contains(text[h.end+k:], ";") {
+			if e := sentenceStop(text[h.end+k:]); e >= 0 {
+				end = h.end + k + e
+			} else {
+				end = len(text)
+			}
+		}
 		if k := indexAny(strings.ToLower(text[h.end:end]), " because ", " as it ", " as they ", " since ", " so that ", " unless "); k >= 0 {
 			end = h.end + k
 		}

@@ -1273,6 +1273,11 @@ func (p *txtParser) flatRun(k int, colon bool) ([]*txtItem, int) {
 		last, _ := utf8.DecodeLastRuneInString(c)
 		if len(ws) == 0 || len(ws) > 40 || strings.ContainsRune(".!?:;,", last) || txtWrapEnd[strings.ToLower(ws[len(ws)-1])] ||
 			txtIsBoilerLine(c) || txtIsRefHeading(c) || txtCitationScore(c) >= 2 || txtHashHeading.MatchString(c) {
+			// the items may end at a sentence that starts the next
+			// paragraph on the following line ("Do not drink alcohol ...")
+			if first, _ := utf8.DecodeRuneInString(c); len(idx) >= 2 && last == '.' && unicode.IsUpper(first) && len(ws) >= 6 {
+				break
+			}
 			idx = nil
 			break
 		}
