@@ -426,6 +426,17 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "warning signs: 'call your doctor immediately or get emergency medical treatment:'; the treatment to seek is no subject",
+		text: `Tramadol
+
+Some side effects can be serious. If you experience any of these symptoms, call your doctor immediately or get emergency medical treatment:
+seizures
+agitation, fever, sweating, confusion or diarrhea, which can be signs of serotonin syndrome
+`,
+		want:   []string{"tramadol hasSideEffect seizure", "tramadol hasSideEffect serotonin syndrome", "serotonin syndrome hasSymptom agitation", "serotonin syndrome hasSymptom fever"},
+		absent: []string{"emergency treatment hasSideEffect *", "tramadol hasSideEffect agitation"},
+	},
+	{
 		name: "MedlinePlus-style: flattened items end at the next sentence; a semicolon list after 'any of the following:'; a generic name beats its brand in parentheses",
 		text: `Tramadol
 

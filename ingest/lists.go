@@ -465,6 +465,10 @@ func (x *extractor) listKind(lead string) string {
 	return x.sectionListKind(lead)
 }
 
+// seekHelpRE finds advice to seek help: "get emergency medical treatment",
+// "seek medical care".
+var seekHelpRE = regexp.MustCompile(`(?i)\b(?:get|seek|call|need|receive|go\s+to)\s+(?:emergency\s+|urgent\s+|immediate\s+)?(?:medical\s+)?(?:treatment|care|help|attention)\b`)
+
 // checkForRE ends a lead-in that lists what to look for: "check for:",
 // "look for:".
 var checkForRE = regexp.MustCompile(`(?i)\b(?:check|checking|look|looking|ask|asking|watch|watching|test|tested|testing|screen|screened|search|searching)\s+(?:[a-z]+\s+){0,2}for:?\s*$`)
@@ -498,7 +502,11 @@ func (x *extractor) list(b *Block) {
 	if leadText != "" {
 		ms := x.mentions(leadText, lead.Start)
 		if subs, explicit := x.subjects(leadText, ms, lead.Start); explicit && len(subs) > 0 {
-			subj = subs[0]
+			// "... call your doctor or get emergency medical treatment:":
+			// help to seek is not what the list is about
+			if e := x.ents[subs[0]]; e == nil || e.Class != schema.Treatment || !seekHelpRE.MatchString(leadText) {
+				subj = subs[0]
+			}
 		}
 	}
 	var altFor []string
