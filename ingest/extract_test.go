@@ -426,6 +426,25 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name:   "a form list's generic label names its kind and the description the forms; treatments listed after a colon are alternatives",
+		format: "markdown",
+		text: `# CBD for Arthritis
+
+## Forms
+
+The main forms are:
+
+- **Topicals.** Creams, gels and balms are rubbed onto the skin over a sore joint.
+- **Edibles.** Gummies are absorbed slowly.
+
+## Alternatives
+
+Her advice is to start with treatments that have stronger evidence behind them: physical therapy, cognitive behavioral therapy and NSAIDs such as ibuprofen.
+`,
+		want: []string{"CBD hasForm cream", "CBD hasForm gel", "CBD hasForm balm", "CBD hasForm gummy",
+			"CBD alternativeTreatment physiotherapy", "CBD alternativeTreatment cognitive behavioural therapy", "CBD alternativeTreatment ibuprofen"},
+	},
+	{
 		name: "warning signs: 'call your doctor immediately or get emergency medical treatment:'; the treatment to seek is no subject",
 		text: `Tramadol
 

@@ -658,6 +658,18 @@ func (x *extractor) list(b *Block) {
 			for _, p := range x.itemParts(itemName(it), schema.Form) {
 				x.add(subj, schema.HasForm, x.itemEntity(p, schema.Form), o)
 			}
+			// "Topicals. Creams, gels, balms and roll-ons are rubbed onto the
+			// skin": a label that names a kind, a description that names the
+			// forms of it
+			if it.Label != "" && len(it.Sentences) > 0 {
+				first := it.Sentences[0]
+				end := clauseEnd(first.Text, 0)
+				for _, m := range of(within(x.mentions(first.Text, first.Start), first.Start, first.Start+end), schema.Form) {
+					if m.Start-first.Start < 60 {
+						x.add(subj, schema.HasForm, x.mentionIRI(m, schema.Form), o)
+					}
+				}
+			}
 		case "strains":
 			o.rule = "list-strains"
 			for _, p := range x.itemParts(itemName(it), schema.Strain) {

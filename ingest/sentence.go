@@ -843,7 +843,13 @@ func (x *extractor) sentence(s *sent) {
 			if has(text, x.rules.rel("alternatives_here")) {
 				break
 			}
-			if k, ok2 := firstHit(fold(text[h.end:]), []string{"such as", "like", "including"}); ok2 && k.start < 60 {
+			k, ok2 := firstHit(fold(text[h.end:]), []string{"such as", "like", "including"})
+			// "start with treatments that have stronger evidence behind
+			// them: physical therapy and regular exercise, ..."
+			if c := strings.Index(text[h.end:], ": "); c >= 0 && c < 60 && (!ok2 || c < k.start) {
+				k, ok2 = hit{start: c, end: c + 2}, true
+			}
+			if ok2 && k.start < 60 {
 				from := h.end + k.end
 				to := clauseEndList(text, from)
 				for _, iri := range x.objectsIn(text, from, to, x.rules.DrugHeads, schema.Treatment, schema.Substance) {
