@@ -426,6 +426,17 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "a named product described by an appositive: its uses and its form",
+		text: `CBD for Arthritis
+
+The FDA has approved just one CBD product, Epidiolex, a prescription oral solution for seizures caused by Lennox-Gastaut syndrome and Dravet syndrome.
+
+It is not Zorvex, a cream for arthritis.
+`,
+		want:   []string{"Epidiolex usedFor seizure", "Epidiolex usedFor Lennox-Gastaut syndrome", "Epidiolex usedFor Dravet syndrome", "Epidiolex hasForm oral solution"},
+		absent: []string{"Zorvex usedFor *", "CBD usedFor Dravet syndrome"},
+	},
+	{
 		name:   "a form list's generic label names its kind and the description the forms; treatments listed after a colon are alternatives",
 		format: "markdown",
 		text: `# CBD for Arthritis

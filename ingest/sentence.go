@@ -960,6 +960,10 @@ func (x *extractor) sentence(s *sent) {
 		}
 	}
 
+	// "Epidiolex, a prescription oral solution for seizures caused by
+	// Lennox-Gastaut syndrome": a named product, its form and its uses
+	x.namedProduct(s)
+
 	// brands: "sold under brand names including Neurontin and Gralise"
 	// "Naloxone (Narcan) can reverse an overdose": a capitalised name in
 	// parentheses after a substance is its brand
@@ -1465,6 +1469,66 @@ var combinedRE = regexp.MustCompile(`(?i)\b(?:in\s+combination\s+with|combined\s
 // imperatives are verbs that open an instruction to the reader.
 var imperatives = map[string]bool{"tell": true, "be": true, "ask": true, "talk": true, "check": true, "mention": true, "speak": true,
 	"let": true, "make": true, "avoid": true, "do": true, "don't": true, "never": true, "always": true, "keep": true}
+
+// namedProductRE finds a named product described by an appositive with a
+// use: "Epidiolex, a prescription oral solution for", "Qutenza, an 8%
+// patch used to treat".
+var namedProductRE = regexp.MustCompile(`(?:^|[\s(])([A-Z][A-Za-z0-9-]{2,}), an? ((?:[A-Za-z0-9%.-]+\s+){0,4}?)(solution|tablets?|capsules?|spray|patch|cream|gel|medicine|drug|product|injection|liquid|syrup|oil)\s+(?:for|used\s+(?:for|to\s+treat)|to\s+treat|approved\s+for)\s+`)
+
+// namedProduct reads a named product described by an appositive: the
+// conditions after "for" are its uses, a form in the description its form,
+// and a substance named just before it ("one CBD product, Epidiolex, a
+// ...") its kind.
+func (x *extractor) namedProduct(s *sent) {
+	text := s.Text
+	loc := namedProductRE.FindStringSubmatchIndex(text)
+	if loc == nil {
+		return
+	}
+	name := text[loc[2]:loc[3]]
+	var iri string
+	if e := x.lx.Lookup(schema.Substance, name); e != nil {
+		iri = x.entity(e, name)
+	} else if len(x.lx.Find(name, 0)) == 0 && !isSentenceWord(name) {
+		iri = x.newEntity(schema.Substance, name, name)
+	}
+	if iri == "" {
+		return
+	}
+	c, cues := x.certainty(text, len(text))
+	o := stmtOpts{rule: "named-product", sent: s.Sentence, certainty: c, cues: cues, ref: s.ref}
+	if neg, ncues := x.negatedAt(text, loc[0]); neg {
+		return // a denied description is no use
+	} else if len(ncues) > 0 {
+		o.cues = append(o.cues, ncues...)
+	}
+	end := clauseEnd(text, loc[1])
+	for _, m := range of(within(s.ms, s.Start+loc[1], s.Start+end), schema.Condition) {
+		x.add(iri, schema.UsedFor, x.mentionIRI(m, schema.Condition), o)
+	}
+	for _, m := range of(within(s.ms, s.Start+loc[4], s.Start+loc[7]), schema.Form) {
+		x.add(iri, schema.HasForm, x.mentionIRI(m, schema.Form), o)
+	}
+	// "one CBD product, Epidiolex": the substance named just before
+	for _, m := range of(s.ms, schema.Substance, schema.Compound) {
+		if r := s.rel(m); r < loc[2] && loc[2]-r < 40 && strings.HasSuffix(strings.TrimRight(text[:loc[2]], " "), ",") {
+			le := x.lx.Lookup(schema.Substance, name)
+			if sub := x.mentionIRI(m, schema.Substance, schema.Compound); sub != iri && (le == nil || x.ents[sub] != nil && strings.EqualFold(le.IsA, x.ents[sub].Label)) {
+				x.add(iri, schema.IsA, sub, stmtOpts{rule: "named-product", sent: s.Sentence, certainty: schema.Asserted, ref: s.ref})
+			}
+		}
+	}
+}
+
+// isSentenceWord reports whether a capitalised word is a common word at the
+// start of a sentence or clause rather than a name.
+func isSentenceWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "the", "this", "that", "these", "those", "it", "its", "one", "some", "many", "most", "another", "each", "every", "your", "our", "their", "also", "however", "still", "today", "now":
+		return true
+	}
+	return false
+}
 
 // stoppedBecauseRE finds a reason for stopping a drug: "stopped taking it
 // because of side effects", "quit due to nausea".
