@@ -426,6 +426,14 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "what a substance adds to the effects of, it interacts with",
+		text: `CBD for Arthritis
+
+CBD can also add to the drowsiness caused by opioids, benzodiazepines and alcohol.
+`,
+		want: []string{"CBD interactsWith opioids", "CBD interactsWith benzodiazepines", "CBD interactsWith alcohol"},
+	},
+	{
 		name: "a named product described by an appositive: its uses and its form",
 		text: `CBD for Arthritis
 

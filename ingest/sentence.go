@@ -960,6 +960,19 @@ func (x *extractor) sentence(s *sent) {
 		}
 	}
 
+	// "CBD can also add to the drowsiness caused by opioids, benzodiazepines
+	// and alcohol": what it adds to the effects of, it interacts with
+	if loc := addsToRE.FindStringIndex(text); loc != nil {
+		end := clauseEndList(text, loc[1])
+		if neg, _ := x.negatedAt(text, loc[0]); !neg {
+			for _, iri := range x.objectsIn(text, loc[1], end, x.rules.DrugHeads, schema.Substance) {
+				if sub := subjAt(loc[0]); sub != "" && sub != iri {
+					x.add(sub, schema.InteractsWith, iri, opts("adds-to-effects", end))
+				}
+			}
+		}
+	}
+
 	// "Epidiolex, a prescription oral solution for seizures caused by
 	// Lennox-Gastaut syndrome": a named product, its form and its uses
 	x.namedProduct(s)
@@ -1469,6 +1482,10 @@ var combinedRE = regexp.MustCompile(`(?i)\b(?:in\s+combination\s+with|combined\s
 // imperatives are verbs that open an instruction to the reader.
 var imperatives = map[string]bool{"tell": true, "be": true, "ask": true, "talk": true, "check": true, "mention": true, "speak": true,
 	"let": true, "make": true, "avoid": true, "do": true, "don't": true, "never": true, "always": true, "keep": true}
+
+// addsToRE finds an added effect: "add to the drowsiness caused by",
+// "adds to the sedative effects of".
+var addsToRE = regexp.MustCompile(`(?i)\b(?:add|adds|adding)\s+to\s+the\s+(?:drowsiness|sleepiness|sedation|sedative\s+effects?|effects?|side\s+effects?)\s+(?:caused\s+by|of)\s+`)
 
 // namedProductRE finds a named product described by an appositive with a
 // use: "Epidiolex, a prescription oral solution for", "Qutenza, an 8%
