@@ -222,6 +222,10 @@ func (x *extractor) negatedAt(text string, i int) (bool, []string) {
 }
 
 // noEvidenceRE finds a denial of evidence for what follows.
+// useSubjectRE finds a sentence whose subject is the use of the article's
+// substance: "Heavy long-term use has", "Regular use can".
+var useSubjectRE = regexp.MustCompile(`(?i)^(?:(?:heavy|regular|daily|long-term|longer-term|chronic|frequent|prolonged|high-dose|long|term|,|and)\s+)*use\s+(?:has|have|can|may|might|could|is|was|often|also|sometimes|raises|increases|leads|led|causes|caused)\b`)
+
 // comparedRE ends in a comparison before a name: "closer to those of an",
 // "than", "similar to".
 var comparedRE = regexp.MustCompile(`(?i)\b(?:those\s+of|that\s+of|than|like|unlike|similar\s+to|as\s+strongly\s+as|compared\s+(?:with|to))\s+(?:an?\s+|the\s+|other\s+)?$`)
@@ -272,6 +276,10 @@ func (x *extractor) subjects(text string, ms []Mention, base int) (subs []string
 	w := firstWord(text)
 	if pronouns[w] && len(x.prevSubjects) > 0 {
 		return x.prevSubjects, true
+	}
+	// "Heavy long-term use has been linked to ...": the use of the topic
+	if x.topic != "" && useSubjectRE.MatchString(text) {
+		return []string{x.topic}, true
 	}
 	// a quotation after an attribution is about what it names first
 	// ("A 2020 review on kratom stated that: “mitragynine ... appears to")

@@ -426,6 +426,14 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "'Heavy long-term use has been linked to ...': the use of the topic is the subject",
+		text: `Kratom
+
+Heavy long-term use has been linked to weight loss and liver damage.
+`,
+		want: []string{"kratom hasLongTermSideEffect weight loss", "kratom hasLongTermSideEffect liver damage"},
+	},
+	{
 		name: "what a substance adds to the effects of, it interacts with",
 		text: `CBD for Arthritis
 
