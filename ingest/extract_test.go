@@ -426,6 +426,24 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "an instruction about what to avoid while taking the topic; claims made by sellers and open questions are speculative",
+		text: `Tramadol
+
+Do not drink alcohol, and do not use products that contain alcohol, while you take tramadol.
+
+Whether tramadol by itself can cause a fatal overdose is still debated.
+`,
+		absent: []string{"alcohol hasPrecaution tramadol", "alcohol hasPrecaution *"},
+		check: func(a *schema.Article, l labeller) []string {
+			for _, st := range a.Statements {
+				if l[st.Object] == "fatal overdose" && st.Certainty() != schema.Speculative {
+					return []string{"the debated overdose is " + string(st.Certainty())}
+				}
+			}
+			return nil
+		},
+	},
+	{
 		name: "'Heavy long-term use has been linked to ...': the use of the topic is the subject",
 		text: `Kratom
 

@@ -1759,6 +1759,16 @@ func (x *extractor) precautions(s *sent, f folded, subjAt func(int) string) {
 		if k := strings.Index(text[:h.start], ": "); k >= 0 && imperatives[firstWord(text)] && x.topic != "" {
 			sub = x.topic
 		}
+		// "Do not drink alcohol ... while you take tramadol": the reader is
+		// told what to avoid with the topic, which the sentence names
+		if imperatives[firstWord(text)] && x.topic != "" && sub != x.topic {
+			for _, m := range s.ms {
+				if x.mentionIRI(m, schema.Substance, schema.Compound) == x.topic {
+					sub = x.topic
+					break
+				}
+			}
+		}
 		if sub == "" {
 			continue
 		}
