@@ -426,6 +426,15 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "a brand in an aside is not what 'is a' classifies",
+		text: `Tramadol
+
+Tramadol, sold under the brand name Ultram, is a prescription medicine for moderate pain.
+`,
+		want:   []string{"Ultram isA tramadol", "tramadol isA prescription medications"},
+		absent: []string{"Ultram isA prescription medications"},
+	},
+	{
 		name: "an instruction about what to avoid while taking the topic; claims made by sellers and open questions are speculative",
 		text: `Tramadol
 

@@ -474,7 +474,7 @@ func (x *extractor) isA(s *sent, f folded) {
 		// the subject: the last substance before the cue, or a pronoun's antecedent
 		subj := ""
 		for _, m := range of(s.ms, schema.Substance, schema.Compound) {
-			if s.rel(m) < h.start && !inParens(text, s.rel(m)) {
+			if s.rel(m) < h.start && !inParens(text, s.rel(m)) && !brandAppositive(text[:s.rel(m)]) {
 				subj = x.mentionIRI(m, schema.Substance, schema.Compound)
 			}
 		}
