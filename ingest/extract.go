@@ -530,6 +530,20 @@ func (x *extractor) subjectAt(s *sent, pos int) []string {
 	if loc := genericSubjectRE.FindStringSubmatchIndex(strings.ToLower(clause)); loc != nil && (start == 0 || loc[2] >= 0) {
 		return nil // "When a substance acts on opioid receptors": no one substance
 	}
+	// "The only licensed CBD medicine is Epidyolex, which is used for
+	// seizures": a relative clause is about the name it follows
+	if rel := strings.ToLower(text[:start]); strings.HasSuffix(rel, ", which ") || strings.HasSuffix(rel, ", who ") {
+		k := strings.LastIndex(rel, ", ")
+		for i := len(s.ms) - 1; i >= 0; i-- {
+			m := s.ms[i]
+			if r := m.Start - s.Start; r+len(m.Surface) == k {
+				if iri := x.subjectIRI(m); iri != "" {
+					return []string{iri}
+				}
+				break
+			}
+		}
+	}
 	// "Epidiolex, a purified CBD oral solution that is FDA-approved for ...":
 	// a relative clause after an appositive is about the appositive's head
 	if rel := strings.ToLower(text[:start]); strings.HasSuffix(rel, " that ") || strings.HasSuffix(rel, " which ") {

@@ -426,6 +426,29 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "lead-ins about treating withdrawal or its risk factors list no symptoms; 'not approved for treating X' is no use; a denied quality is no denied class; a stop that is not the user's",
+		text: `Tramadol
+
+Several medications can ease withdrawal or help prevent relapse:
+
+- clonidine
+- buprenorphine
+
+A few factors have been linked to more severe symptoms:
+
+- frequent dosing
+
+Tramadol is not approved for treating opioid withdrawal or opioid use disorder.
+
+Tramadol is not a "safe" opioid, whatever its reputation.
+
+A tramadol overdose can also cause seizures, which naloxone does not stop.
+`,
+		want: []string{"tramadol hasSideEffect seizure"},
+		absent: []string{"tramadol hasWithdrawalSymptom *", "tramadol usedFor opioid withdrawal", "tramadol usedFor opioid use disorder",
+			"tramadol NOT isA opioids", "tramadol isA NOT opioids"},
+	},
+	{
 		name: "a brand in an aside is not what 'is a' classifies",
 		text: `Tramadol
 
@@ -1848,7 +1871,6 @@ Kratom contains mitragynine, which acts on opioid receptors.
 `,
 		want:   []string{"kratom hasActiveCompound mitragynine", "mitragynine actsOn opioid receptor"},
 		absent: []string{"kratom actsOn opioid receptor"},
-		gap:    "the subject of a 'which' clause is the substance at the head of the sentence, not the noun the relative pronoun refers to",
 	},
 	{
 		name: "legal: banned in the UK",

@@ -494,6 +494,9 @@ func (x *extractor) isA(s *sent, f folded) {
 		} else if neg, ncues := x.negatedAt(text, h.start); neg {
 			o.negated, o.cues = true, ncues
 		}
+		if o.negated && strings.TrimSpace(text[h.end:s.rel(*obj)]) != "" {
+			continue // "is not a “safe” opioid": the quality is denied, not the class
+		}
 		cls := x.mentionIRI(*obj, schema.Substance, schema.Treatment, schema.Compound)
 		x.add(subj, schema.IsA, cls, o)
 		// "Naproxen is an NSAID, in the same family as ibuprofen and

@@ -428,6 +428,12 @@ func (x *extractor) itemEntity(p part, class schema.Class) string {
 func (x *extractor) listKind(lead string) string {
 	// "Stop taking it and get medical help straight away if you have:":
 	// warning signs, that is serious side effects
+	// "Several medications can ease withdrawal:", "a few factors have been
+	// linked to more severe symptoms:": treatments of withdrawal and its
+	// risk factors, not its symptoms
+	if treatWithdrawalRE.MatchString(lead) || has(lead, []string{"factors", "risk factors"}) && has(lead, []string{"linked to", "associated with", "more severe", "worse", "more likely", "raise the risk", "increase the risk"}) {
+		return ""
+	}
 	// "If you stop taking tramadol suddenly, you may have withdrawal symptoms such as:"
 	if has(lead, []string{"withdrawal"}) && has(lead, []string{"symptoms", "symptom", "signs", "such as", "include", "includes", "may have", "can have", "effects"}) {
 		return "withdrawal"
@@ -464,6 +470,10 @@ func (x *extractor) listKind(lead string) string {
 	}
 	return x.sectionListKind(lead)
 }
+
+// treatWithdrawalRE finds a lead-in about treating withdrawal: "can ease
+// withdrawal", "medicines that help with withdrawal symptoms".
+var treatWithdrawalRE = regexp.MustCompile(`(?i)\b(?:ease|eases|easing|treat|treats|treating|manage|managing|relieve|relieves|relieving|help\s+with|helps\s+with|reduce|reduces|reducing|prevent|block)\s+(?:the\s+)?(?:symptoms\s+of\s+)?(?:\w+\s+)?withdrawal`)
 
 // seekHelpRE finds advice to seek help: "get emergency medical treatment",
 // "seek medical care".

@@ -144,7 +144,7 @@ func (x *extractor) sentence(s *sent) {
 	// or of symptoms ("The effects reported most often were agitation ...")
 	// may be about using it
 	wd := s.withdraw || x.kinds["withdrawal"] && has(text, []string{"withdrawal", "symptom", "symptoms", "stop", "stopping", "stopped", "quit", "quitting", "cut back", "cutting back", "taper", "tapering", "come off", "coming off", "cold turkey", "without it", "last dose"}) ||
-		has(text, x.rules.rel("stop_cues")) && !stoppedBecauseRE.MatchString(text)
+		has(text, x.rules.rel("stop_cues")) && !stoppedBecauseRE.MatchString(text) && !otherStopsRE.MatchString(text)
 	s.withdraw = wd
 	usedRegions := [][2]int{}
 
@@ -311,6 +311,9 @@ func (x *extractor) sentence(s *sent) {
 		}
 		if startsWithAny(strings.ToLower(text[h.end:]), " the cause of", " the causes of", " the underlying cause", " the root cause") {
 			continue // "do not treat the cause of pain": not a use for pain, nor its denial
+		}
+		if notApprovedForRE.MatchString(text[:h.start]) {
+			continue // "is not approved for treating opioid withdrawal": a status, not a use
 		}
 		if strings.Contains(h.phrase, "approved") || strings.Contains(h.phrase, "licensed") {
 			// "CBD is not approved for arthritis": a legal status; people
@@ -1546,6 +1549,14 @@ func isSentenceWord(w string) bool {
 	}
 	return false
 }
+
+// notApprovedForRE ends in a denied approval: "is not approved for", "has
+// not been licensed for".
+var notApprovedForRE = regexp.MustCompile(`(?i)\b(?:not|never|n't)\s+(?:been\s+|yet\s+)?(?:approved|licensed|cleared|authori[sz]ed)\s+(?:for\s+|to\s+)?$`)
+
+// otherStopsRE finds a "stop" that is not someone stopping a drug:
+// "seizures, which naloxone does not stop", "stops the pain signal".
+var otherStopsRE = regexp.MustCompile(`(?i)\b(?:does\s+not|doesn't|cannot|can't|won't|will\s+not|which|that)\s+stop\b|\bstops?\s+(?:the|a|an|pain|nerve|signals?)\b`)
 
 // stoppedBecauseRE finds a reason for stopping a drug: "stopped taking it
 // because of side effects", "quit due to nausea".
