@@ -72,18 +72,19 @@ func TestCorpusGold(t *testing.T) {
 	}
 }
 
-// TestHeldOutGold scores the twelve articles of testdata/heldout, written
+// TestHeldOutGold scores the sixteen articles of testdata/heldout, written
 // and annotated by reviewers who had not seen the extractor or its output,
-// in three sets. Scored blind, the sets measured F1 0.621 (P 0.842,
-// R 0.492), F1 0.568 (P 0.839, R 0.429) and F1 0.428 (P 0.777, R 0.295);
-// the fixes their error analyses prompted are general rules, each with a
+// in four sets. Scored blind, the sets measured F1 0.621 (P 0.842,
+// R 0.492), F1 0.568 (P 0.839, R 0.429), F1 0.428 (P 0.777, R 0.295) and,
+// after the fixes the first three prompted, F1 0.579 (P 0.870, R 0.434).
+// The fixes their error analyses prompted are general rules, each with a
 // rule test. They are kept apart from the development corpus: the floors
-// below sit just under what the twelve measure, guard precision (the issue
+// below sit just under what the sixteen measure, guard precision (the issue
 // sets 0.90 for unseen articles), and leave the recall gap visible
 // (testdata/heldout/README.md has the figures).
 const (
 	heldOutMinF1        = 0.63
-	heldOutMinPrecision = 0.92
+	heldOutMinPrecision = 0.91
 )
 
 func TestHeldOutGold(t *testing.T) {
