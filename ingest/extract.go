@@ -31,8 +31,11 @@ type extractor struct {
 	mainTopic  string
 	topicLevel int
 	outer      []outerSection
-	section    *Section
-	kinds      map[string]bool // what the current section is about (rules.json "sections")
+	// listSubject, when set, is the subject a list is read for again: the
+	// second of "Both tramadol and oxycodone can interact with:"
+	listSubject string
+	section     *Section
+	kinds       map[string]bool // what the current section is about (rules.json "sections")
 
 	prevSubjects []string // subjects of the previous sentence, for pronouns
 	curQuotes    []Quotation

@@ -426,6 +426,23 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name:   "a list whose lead-in has two subjects ('Both tramadol and oxycodone can interact with:') is about each",
+		format: "markdown",
+		text: `# Tramadol vs Oxycodone
+
+Both tramadol and oxycodone can interact dangerously with:
+
+- benzodiazepines such as alprazolam (Xanax)
+- alcohol
+
+Turmeric and curcumin are sold as:
+
+- capsules
+`,
+		want:   []string{"tramadol interactsWith benzodiazepines", "oxycodone interactsWith benzodiazepines", "tramadol interactsWith alcohol", "oxycodone interactsWith alcohol", "oxycodone interactsWith alprazolam"},
+		absent: []string{"curcumin hasForm *"},
+	},
+	{
 		name: "lead-ins about treating withdrawal or its risk factors list no symptoms; 'not approved for treating X' is no use; a denied quality is no denied class; a stop that is not the user's",
 		text: `Tramadol
 

@@ -475,6 +475,10 @@ func (x *extractor) listKind(lead string) string {
 // withdrawal", "medicines that help with withdrawal symptoms".
 var treatWithdrawalRE = regexp.MustCompile(`(?i)\b(?:ease|eases|easing|treat|treats|treating|manage|managing|relieve|relieves|relieving|help\s+with|helps\s+with|reduce|reduces|reducing|prevent|block)\s+(?:the\s+)?(?:symptoms\s+of\s+)?(?:\w+\s+)?withdrawal`)
 
+// bothSubjectsRE opens a lead-in with two coordinated subjects: "Tramadol
+// and oxycodone can both ...", "Neither tramadol nor oxycodone".
+var bothSubjectsRE = regexp.MustCompile(`(?i)^(?:both\s+|neither\s+)?[A-Za-z0-9-]+\s+(?:and|nor)\s+[A-Za-z0-9-]+\s+(?:can|may|should|both|are|also|each|interact|cause)\b`)
+
 // seekHelpRE finds advice to seek help: "get emergency medical treatment",
 // "seek medical care".
 var seekHelpRE = regexp.MustCompile(`(?i)\b(?:get|seek|call|need|receive|go\s+to)\s+(?:emergency\s+|urgent\s+|immediate\s+)?(?:medical\s+)?(?:treatment|care|help|attention)\b`)
@@ -509,6 +513,7 @@ func (x *extractor) list(b *Block) {
 	kind := x.listKind(leadText)
 	cert, cues := x.certainty(leadText, len(leadText))
 	subj := x.topic
+	var others []string // "Both tramadol and oxycodone can interact with:": the other subjects
 	if leadText != "" {
 		ms := x.mentions(leadText, lead.Start)
 		if subs, explicit := x.subjects(leadText, ms, lead.Start); explicit && len(subs) > 0 {
@@ -516,8 +521,23 @@ func (x *extractor) list(b *Block) {
 			// help to seek is not what the list is about
 			if e := x.ents[subs[0]]; e == nil || e.Class != schema.Treatment || !seekHelpRE.MatchString(leadText) {
 				subj = subs[0]
+				if len(subs) > 1 && (firstWord(leadText) == "both" || bothSubjectsRE.MatchString(leadText)) &&
+					(kind == "interactions" || kind == "precautions" || kind == "side_effects" || kind == "long_term" || kind == "withdrawal") {
+					others = subs[1:]
+				}
 			}
 		}
+	}
+	if x.listSubject != "" {
+		subj, others = x.listSubject, nil
+	} else if len(others) > 0 {
+		defer func() {
+			for _, o := range others {
+				x.listSubject = o
+				x.list(b)
+			}
+			x.listSubject = ""
+		}()
 	}
 	var altFor []string
 	if kind == "alternatives" {
