@@ -426,6 +426,19 @@ func hasSynonym(e *schema.Entity, s string) bool {
 
 var ruleCases = []ruleCase{
 	{
+		name: "'speak to your GP or pharmacist before trying X if you take:' lists precautions; whom to ask is none; an item's consequence is none",
+		text: `CBD Oil for Chronic Pain
+
+It’s important to speak to your GP or pharmacist before trying CBD if you take:
+Warfarin or other blood thinners, whose effect CBD can strengthen, raising the risk of bleeding
+Some antidepressants
+
+If you’re thinking about trying it, speak to your GP or pharmacist first.
+`,
+		want:   []string{"CBD hasPrecaution warfarin", "CBD hasPrecaution blood thinners", "CBD hasPrecaution antidepressants"},
+		absent: []string{"CBD hasPrecaution pharmacists", "CBD hasPrecaution doctors", "CBD hasPrecaution bleeding"},
+	},
+	{
 		name:   "a list whose lead-in has two subjects ('Both tramadol and oxycodone can interact with:') is about each",
 		format: "markdown",
 		text: `# Tramadol vs Oxycodone

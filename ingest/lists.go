@@ -672,7 +672,7 @@ func (x *extractor) list(b *Block) {
 			name := itemName(it)
 			heads := []string{anyHead}
 			cut := len(name)
-			if k := indexAny(strings.ToLower(name), " because ", " as some ", " as it ", ", because", " since ", ", which ", ", as they ", ", as it "); k > 0 {
+			if k := indexAny(strings.ToLower(name), " because ", " as some ", " as it ", ", because", " since ", ", which ", ", as they ", ", as it ", ", whose ", ", raising ", ", increasing ", ", making "); k > 0 {
 				cut = k
 			}
 			// "take blood thinners such as warfarin": a drug to tell the

@@ -1558,6 +1558,19 @@ var notApprovedForRE = regexp.MustCompile(`(?i)\b(?:not|never|n't)\s+(?:been\s+|
 // "seizures, which naloxone does not stop", "stops the pain signal".
 var otherStopsRE = regexp.MustCompile(`(?i)\b(?:does\s+not|doesn't|cannot|can't|won't|will\s+not|which|that)\s+stop\b|\bstops?\s+(?:the|a|an|pain|nerve|signals?)\b`)
 
+// isCarer reports whether an entity is a health professional (a doctor, a
+// pharmacist), whom a precaution tells the reader to ask.
+func (x *extractor) isCarer(iri string) bool {
+	e := x.ents[iri]
+	if e == nil || e.Class != schema.Population {
+		return false
+	}
+	if le := x.lx.Lookup(schema.Population, e.Label); le != nil {
+		return le.Label == "healthcare professionals" || le.IsA == "healthcare professionals" || le.IsA == "doctors"
+	}
+	return false
+}
+
 // stoppedBecauseRE finds a reason for stopping a drug: "stopped taking it
 // because of side effects", "quit due to nausea".
 var stoppedBecauseRE = regexp.MustCompile(`(?i)\b(?:stop|stopped|stopping|quit|quitting)\b[^.;]{0,30}\b(?:because of|due to|owing to)\b`)
@@ -1819,8 +1832,8 @@ func (x *extractor) precautions(s *sent, f folded, subjAt func(int) string) {
 		}
 		heads := append(append([]string{}, x.rules.ConditionHeads...), x.rules.DrugHeads...)
 		for _, iri := range x.objectsIn(text, from, end, heads, schema.Condition, schema.Population, schema.Substance, schema.Risk) {
-			if iri == sub || done[iri] {
-				continue
+			if iri == sub || done[iri] || x.isCarer(iri) {
+				continue // "Talk to your GP or pharmacist first": whom to ask, not what to mind
 			}
 			done[iri] = true
 			c, cues := x.certainty(text, end)
