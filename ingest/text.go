@@ -1262,6 +1262,19 @@ func (p *txtParser) flatRun(k int, colon bool) ([]*txtItem, int) {
 	if len(idx) >= 2 {
 		return lineItems(idx), idx[len(idx)-1] + 1
 	}
+	// labelled: lines that each open with "Label: " ("Physiotherapy: A
+	// physiotherapist can help you ..."), however long, up to a blank line
+	idx = nil
+	for n = k; n < len(ls) && !ls[n].blank && !ls[n].rule && !ls[n].bullet; n++ {
+		if _, _, ok := txtLabel(p.text, ls[n].cs, ls[n].ce); !ok {
+			idx = nil
+			break
+		}
+		idx = append(idx, n)
+	}
+	if len(idx) >= 2 && (n == len(ls) || ls[n].blank || ls[n].rule) {
+		return lineItems(idx), n
+	}
 	// unpunctuated: a block of lines none of which ends a sentence or a
 	// phrase, up to a blank line ("heat wraps" then "NSAIDs such as
 	// ibuprofen, if your stomach can tolerate them"); wrapped prose ends

@@ -564,6 +564,10 @@ func TestParseTextFlatLists(t *testing.T) {
 			"Title\n\nOther options include:\nheat wraps\nNSAIDs such as ibuprofen or naproxen, if your stomach and kidneys can tolerate them\nyoga or tai chi\n\nSome people try acupuncture.\n",
 			[]string{"S0 ", "  paragraph 1", "  list 3 leadin=Other options include:", "  paragraph 1"},
 			[]string{"heat wraps", "NSAIDs such as ibuprofen or naproxen, if your stomach and kidneys can tolerate them", "yoga or tai chi"}},
+		{"labelled lines of any length up to a blank line",
+			"Title\n\nThere are plenty of other treatment options including:\nPrescription medications: Your GP may suggest painkillers, anti-inflammatories, or medicines for nerve pain such as amitriptyline, duloxetine or gabapentin.\nPhysiotherapy: A physiotherapist can help you build strength.\n\nMore text.\n",
+			[]string{"S0 ", "  paragraph 1", "  list 2 leadin=There are plenty of other treatment options including:", "  paragraph 1"},
+			[]string{"Prescription medications: Your GP may suggest painkillers, anti-inflammatories, or medicines for nerve pain such as amitriptyline, duloxetine or gabapentin.", "Physiotherapy: A physiotherapist can help you build strength."}},
 		{"wrapped prose that ends in a full stop is not a list",
 			"Title\n\nThe options include:\nsome gentle exercise that you can do at home every morning\nwhich many people find helps their back pain settle over\nseveral weeks\nonce they keep at it.\n",
 			[]string{"S0 ", "  paragraph 1"}, nil},
@@ -612,7 +616,11 @@ func TestParseTextFlatLists(t *testing.T) {
 				var got []string
 				for _, it := range b.Items {
 					got = append(got, it.Text)
-					if len(it.Sentences) != 1 || it.Sentences[0].Text != it.Text {
+					whole := it.Text
+					if it.Label != "" {
+						whole = strings.TrimSpace(strings.TrimPrefix(it.Text, it.Label+":")) // "Label: description"
+					}
+					if len(it.Sentences) != 1 || it.Sentences[0].Text != whole {
 						t.Errorf("item %q has sentences %q", it.Text, sentenceTexts(it.Sentences))
 					}
 				}
